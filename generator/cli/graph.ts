@@ -1,0 +1,24 @@
+/** `docschema graph`: the model graph as JSON (the `schema.json` format) or a per-namespace summary. */
+import { hasErrors, loadGraph } from "../model/load.js";
+import { serializeGraph } from "../model/json.js";
+import { prefixOf, summarize } from "./generate.js";
+import { countBySeverity, printDiagnostics } from "./report.js";
+
+export async function graph(input: string, options: { summary?: boolean; quiet?: boolean }): Promise<number> {
+  const loaded = await loadGraph(input);
+  printDiagnostics(loaded.diagnostics, prefixOf(input), { warnings: !options.quiet });
+  if (options.summary) {
+    const byNamespace = new Map<string, number>();
+    for (const model of loaded.graph.models) byNamespace.set(model.namespace, (byNamespace.get(model.namespace) ?? 0) + 1);
+    const { errors, warnings } = countBySeverity(loaded.diagnostics);
+    const lines = [
+      `${loaded.docCount} docs, ${summarize(loaded.graph)}, flavour ${loaded.graph.flavour}`,
+      ...[...byNamespace].map(([ns, n]) => `  ${ns}: ${n}`),
+      `${errors} error(s), ${warnings} warning(s)`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  } else {
+    process.stdout.write(serializeGraph(loaded.graph));
+  }
+  return hasErrors(loaded.diagnostics) ? 1 : 0;
+}

@@ -1,0 +1,101 @@
+/** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
+import type { JSDocStructure, OptionalKind } from "ts-morph";
+import type { ModelId, TypeExpr } from "../../model/types.js";
+
+/** How a referenced model is spelled in the file being written (imports decide, see ../layout.ts). */
+export type RefNamer = (id: ModelId) => string;
+
+/** The binary types the SDKs accept for file content (`File | Blob`, `ReadableStream<Uint8Array>`, bytes). */
+const BINARY = "Blob | ReadableStream<Uint8Array> | Uint8Array";
+
+export function typeText(type: TypeExpr, refName: RefNamer): string {
+  switch (type.kind) {
+    case "primitive":
+      switch (type.name) {
+        case "integer":
+          return "number";
+        case "datetime":
+          return "Date";
+        case "binary":
+          return BINARY;
+        default:
+          return type.name;
+      }
+    case "literal":
+      return JSON.stringify(type.value);
+    case "ref":
+      return refName(type.id);
+    case "array":
+      return `${wrap(type.items, refName)}[]`;
+    case "map":
+      return `Record<string, ${typeText(type.values, refName)}>`;
+    case "nullable":
+      return `${typeText(type.type, refName)} | null`;
+    case "stream":
+      return `AsyncIterable<${typeText(type.type, refName)}>`;
+    case "union":
+      return type.members.map((member) => typeText(member, refName)).join(" | ");
+  }
+}
+
+/** Parenthesises what would otherwise bind wrongly before `[]`. */
+function wrap(type: TypeExpr, refName: RefNamer): string {
+  const text = typeText(type, refName);
+  const compound = type.kind === "union" || type.kind === "nullable" || (type.kind === "primitive" && type.name === "binary");
+  return compound ? `(${text})` : text;
+}
+
+/** Every model id a type expression mentions, in order of appearance. */
+export function refsOf(type: TypeExpr, into: ModelId[] = []): ModelId[] {
+  switch (type.kind) {
+    case "ref":
+      into.push(type.id);
+      break;
+    case "array":
+      refsOf(type.items, into);
+      break;
+    case "map":
+      refsOf(type.values, into);
+      break;
+    case "nullable":
+    case "stream":
+      refsOf(type.type, into);
+      break;
+    case "union":
+      for (const member of type.members) refsOf(member, into);
+      break;
+  }
+  return into;
+}
+
+export interface DocComment {
+  description?: string | undefined;
+  example?: string | undefined;
+  deprecated?: boolean | undefined;
+}
+
+/** A JSDoc block, or none when there is nothing to say. `*\/` in doc text would end the comment early. */
+export function jsDocs({ description, example, deprecated }: DocComment): OptionalKind<JSDocStructure>[] {
+  const tags: { tagName: string; text?: string }[] = [];
+  if (example) tags.push({ tagName: "example", text: escapeComment(example) });
+  if (deprecated) tags.push({ tagName: "deprecated" });
+  if (!description && tags.length === 0) return [];
+  return [{ ...(description ? { description: escapeComment(description) } : {}), tags }];
+}
+
+function escapeComment(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/\r\n?/g, "\n");
+}
+
+/** A property name as written in an interface: bare when it is an identifier, quoted otherwise. */
+export function propertyName(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** A PascalCase member name for an enum value (`"tool_calls"` → `ToolCalls`), used as a key of the values object. */
+export function enumMemberName(value: string | number): string {
+  const words = String(value).match(/[A-Za-z0-9]+/g) ?? [];
+  const name = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+  if (name === "") return "Empty";
+  return /^[0-9]/.test(name) ? `Value${name}` : name;
+}

@@ -1,0 +1,116 @@
+/**
+ * The model graph: plain data that every stage after parsing reads.
+ * It serialises to JSON as is (see ./json.ts), so keep it free of classes, maps and cycles of objects:
+ * references between models are ids, never object pointers.
+ */
+
+/** `"components.ChatMessage"`: namespace and title, the key of a model (the same title may live in two namespaces). */
+export type ModelId = string;
+
+export type Flavour = "typescript" | "python";
+
+export type PrimitiveName = "string" | "number" | "integer" | "boolean" | "any" | "datetime" | "binary";
+
+/** A type expression, as written in a Type cell or a union member heading. */
+export type TypeExpr =
+  | { kind: "primitive"; name: PrimitiveName }
+  | { kind: "literal"; value: string | number | boolean }
+  /** A reference to another model. In parse fragments `id` is only what the doc says; the graph builder resolves it. */
+  | { kind: "ref"; id: ModelId; link?: RefLink }
+  | { kind: "array"; items: TypeExpr }
+  | { kind: "map"; values: TypeExpr }
+  | { kind: "union"; members: TypeExpr[] }
+  | { kind: "nullable"; type: TypeExpr }
+  /** A server-sent event stream whose events are `type`. */
+  | { kind: "stream"; type: TypeExpr };
+
+/**
+ * Where a reference points, as written. Only parse fragments carry it: the graph builder resolves the
+ * reference through it (link target first, then namespace-qualified name) and drops it.
+ */
+export interface RefLink {
+  /** The link target resolved against the doc's folder, relative to the input folder; absent for italic refs. */
+  target?: string;
+  at: SourceLocation;
+}
+
+export interface SourceLocation {
+  /** Path relative to the input folder, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Field {
+  /** SDK name as the docs spell it (camelCase in TS docs, snake_case in Python docs). */
+  name: string;
+  type: TypeExpr;
+  required: boolean;
+  /** `true`/`false` where the docs say (Python `Nullable[...]`); absent where they do not (all TS docs). */
+  nullable?: boolean;
+  deprecated?: boolean;
+  description?: string;
+  /** Raw text of the Example column. */
+  example?: string;
+  source: SourceLocation;
+}
+
+interface ModelBase {
+  id: ModelId;
+  name: string;
+  namespace: string;
+  description?: string;
+  deprecated?: boolean;
+  /** Source of the `## Example Usage` code block, when the doc has one. */
+  example?: string;
+  source: SourceLocation;
+}
+
+export interface ObjectModel extends ModelBase {
+  kind: "object";
+  fields: Field[];
+  /** Value type of the open-object catch-all row (`additionalProperties` / `__pydantic_extra__`), when present. */
+  additionalProperties?: TypeExpr;
+}
+
+export interface EnumModel extends ModelBase {
+  kind: "enum";
+  values: (string | number)[];
+  /** Open enum: values end in `Unrecognized<string>`, so any value of that type is accepted. */
+  open?: boolean;
+}
+
+export interface UnionMember {
+  type: TypeExpr;
+  /** Source of the member's example code block. */
+  example?: string;
+  source: SourceLocation;
+}
+
+export interface UnionModel extends ModelBase {
+  kind: "union";
+  members: UnionMember[];
+}
+
+export type Model = ObjectModel | EnumModel | UnionModel;
+export type ModelKind = Model["kind"];
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  /** Stable identifier of the rule that fired, e.g. `unknown-type`, for tests and filters. */
+  code: string;
+}
+
+export interface ModelGraph {
+  format: "docschema-graph";
+  version: 1;
+  flavour: Flavour;
+  /** Sorted by id. */
+  models: Model[];
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["generator/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["test/corpus/**", "node_modules/**"],
+    testTimeout: 60_000,
+  },
+});
