@@ -28,7 +28,11 @@ export function typeText(type: TypeExpr, refName: RefNamer): string {
     case "array":
       return `${wrap(type.items, refName)}[]`;
     case "map":
-      return `Record<string, ${typeText(type.values, refName)}>`;
+      // `Record<…>` as the docs write it; an index signature where a model is involved, because a type alias may
+      // recurse through an object type but not through `Record` (`EvaluatorVariableValue = string | { [k]: EvaluatorVariableValue }`).
+      return refsOf(type.values).length === 0
+        ? `Record<string, ${typeText(type.values, refName)}>`
+        : `{ [key: string]: ${typeText(type.values, refName)} }`;
     case "nullable":
       return `${typeText(type.type, refName)} | null`;
     case "stream":
