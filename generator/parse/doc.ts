@@ -82,15 +82,15 @@ function readModel(ctx: DocContext, flavour: Flavour | undefined): Model | undef
   switch (kinds[0]) {
     case "Fields": {
       const body = parseFieldsSection(ctx, section, flavour === "python");
-      return body && { ...base, kind: "object", ...body };
+      return body && { kind: "object", ...base, ...body };
     }
     case "Values": {
       const body = parseValuesSection(ctx, section);
-      return body && { ...base, kind: "enum", values: body.values, ...(body.open ? { open: true } : {}) };
+      return body && { kind: "enum", ...base, values: body.values, ...(body.open ? { open: true } : {}) };
     }
     default: {
       const members = parseSupportedTypesSection(ctx, section);
-      return members && { ...base, kind: "union", members };
+      return members && { kind: "union", ...base, members };
     }
   }
 }
