@@ -28,7 +28,9 @@ export function enumType(model: EnumModel): (StatementStructures | WriterFunctio
 function valuesObject(model: EnumModel): WriterFunction {
   return (writer) => {
     writer.writeLine(`/** Known values of {@link ${model.name}}. */`);
-    writer.write(`export const ${model.name} = Object.freeze(`).inlineBlock(() => {
+    // The const takes the model's name, so an enum named `Object` (Python docs) would shadow the global it calls.
+    const freeze = model.name === "Object" ? "globalThis.Object.freeze" : "Object.freeze";
+    writer.write(`export const ${model.name} = ${freeze}(`).inlineBlock(() => {
       for (const [key, value] of valueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
     });
     writer.write(" as const);");

@@ -118,7 +118,8 @@ function readTitle(ctx: DocContext, title: Heading | undefined): { name: string;
 function flavourOf(text: string): Flavour | undefined {
   const fence = /^```(typescript|ts|python)\s*$/m.exec(text);
   if (fence) return fence[1] === "python" ? "python" : "typescript";
-  if (/\|\s*(\*(str|int|float|bool|Optional\[|Nullable\[|OptionalNullable\[)|(List|Dict)\[|\[models\.)/.test(text)) return "python";
+  // `*str*` must end at the asterisk: `*string*` starts with `*str` too.
+  if (/\|\s*(\*((str|int|float|bool|Any)\*|Optional\[|Nullable\[|OptionalNullable\[)|(List|Dict)\[|\[models\.)/.test(text)) return "python";
   if (/\|\s*(\*(string|number|boolean)\*|\[(components|operations|errors)\.)/.test(text)) return "typescript";
   return undefined;
 }

@@ -41,6 +41,7 @@ function parseLiteralUnion(ctx: DocContext, code: Code): EnumBody | undefined {
     token.lastIndex = offset;
     const match = token.exec(text);
     if (!match) {
+      offset += /^\s*/.exec(text.slice(offset))![0].length; // point at the bad value, not the space before it
       const lineOffset = text.lastIndexOf("\n", offset) + 1;
       const at = ctx.at(line + countLines(text.slice(0, offset)), offset - lineOffset + 1);
       ctx.error("bad-enum-value", `cannot read enum value at "${text.slice(offset, offset + 30).trim()}"`, at);

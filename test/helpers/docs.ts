@@ -1,0 +1,100 @@
+/**
+ * Builders for small model docs in the seed format (../shared/seeds), so tests state only what matters:
+ * a title, rows or values. Tables are written the way the SDK generators write them (leading and trailing pipes).
+ */
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+export const YES = ":heavy_check_mark:";
+export const NO = ":heavy_minus_sign:";
+
+/** Cells of a Fields row: field, type, required, description and optionally example. */
+export type Row = readonly string[];
+
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/** A TS-flavoured object doc: `# Name`, Example Usage, `## Fields`. */
+export function tsObject(name: string, rows: readonly Row[], { description = "", example = true } = {}): string {
+  const header = rows.some((row) => row[4] !== undefined) ? ["Field", "Type", "Required", "Description", "Example"] : ["Field", "Type", "Required", "Description"];
+  const usage = ["## Example Usage", "", "```typescript", `let value: ${name.replace(/~/g, "")} = {};`, "```", ""];
+  return [`# ${name}`, ...(description ? ["", description] : []), "", ...(example ? usage : []), "## Fields", "", table(header, rows)].join("\n");
+}
+
+/** A Python-flavoured object doc: `# Name`, `## Fields` (no example). */
+export function pyObject(name: string, rows: readonly Row[], description = ""): string {
+  return [`# ${name}`, ...(description ? ["", description] : []), "", "## Fields", "", table(["Field", "Type", "Required", "Description"], rows)].join("\n");
+}
+
+/** A TS enum: one literal-union line in a typescript fence. */
+export function tsEnum(name: string, values: readonly string[], description = ""): string {
+  return [
+    `# ${name}`,
+    ...(description ? ["", description] : []),
+    "",
+    "## Example Usage",
+    "",
+    "```typescript",
+    `let value: ${name} = ${values[0]};`,
+    "```",
+    "",
+    "## Values",
+    "",
+    "```typescript",
+    values.join(" | "),
+    "```",
+  ].join("\n");
+}
+
+/** A Python enum: a bullet list of code-spanned literals. */
+export function pyEnum(name: string, values: readonly string[], intro = ""): string {
+  return [
+    `# ${name}`,
+    "",
+    "## Example Usage",
+    "",
+    "```python",
+    `value: ${name} = ${values[0]}`,
+    "```",
+    "",
+    "## Values",
+    "",
+    ...(intro ? [intro, ""] : []),
+    ...values.map((value) => `- \`${value}\``),
+  ].join("\n");
+}
+
+/** A union doc: one `### \`type\`` heading (and example fence) per member. */
+export function unionDoc(name: string, members: readonly string[], lang = "typescript"): string {
+  return [
+    `# ${name}`,
+    "",
+    "## Supported Types",
+    "",
+    ...members.flatMap((member) => [`### \`${member}\``, "", `\`\`\`${lang}`, `const value: ${member} = {};`, "```", ""]),
+  ].join("\n");
+}
+
+/** TS link to a model doc from inside `docs/models/<ns>/`. */
+export function tsLink(ns: string, name: string): string {
+  return `[${ns}.${name}](../../models/${ns}/${name.toLowerCase()}.md)`;
+}
+
+/** Python link (`[Wrapper[models.X]](../models/x.md)`), the wrapper inside the link text. */
+export function pyLink(name: string, wrapper = ""): string {
+  const text = wrapper ? `${wrapper}[models.${name}]` : `models.${name}`;
+  return `[${text}](../models/${name.toLowerCase()}.md)`;
+}
+
+/** Writes a doc tree (relative path → text or bytes) into a fresh temp folder and returns the folder. */
+export async function writeTree(files: Record<string, string | Uint8Array>, prefix = "docschema-docs-"): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), prefix));
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
+    await writeFile(path.join(folder, file), content);
+  }
+  return folder;
+}
