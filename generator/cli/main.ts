@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `docschema` command line: a thin layer of argument parsing over the stages. Exit codes: 0 ok, 1 failed check or doc errors, 2 usage or input errors. */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import pc from "picocolors";
 import { generate } from "./generate.js";
@@ -15,6 +16,17 @@ function existingFolder(value: string): string {
   if (!existsSync(value)) throw new UsageError(`input folder "${value}" does not exist`);
   if (!statSync(value).isDirectory()) throw new UsageError(`input "${value}" is not a folder`);
   return value;
+}
+
+/** The output folder is replaced as a whole, so it must neither hold the docs nor sit among them (they would be read as docs). */
+function separateOutput(input: string, out: string): string {
+  const within = (inner: string, outer: string): boolean => {
+    const relative = path.relative(path.resolve(outer), path.resolve(inner));
+    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  };
+  if (within(out, input)) throw new UsageError(`output folder "${out}" must not be the input folder "${input}" or inside it`);
+  if (within(input, out)) throw new UsageError(`output folder "${out}" must not contain the input folder "${input}": it is replaced as a whole`);
+  return out;
 }
 
 function positiveInt(value: string): number {
@@ -46,7 +58,7 @@ export function createProgram(): Command {
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
     .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
     .action(async (input: string, options) => {
-      process.exitCode = await generate(existingFolder(input), options);
+      process.exitCode = await generate(existingFolder(input), { ...options, out: separateOutput(input, options.out) });
     });
 
   program

@@ -98,3 +98,32 @@ export async function writeTree(files: Record<string, string | Uint8Array>, pref
   }
   return folder;
 }
+
+/**
+ * Writes model docs (path relative to the input folder → content) into `<temp>/docs/models/`, the layout SDKs use:
+ * TS links (`../../models/ns/x.md`) climb above the input folder and come back, so it must be named `models`.
+ */
+export async function writeDocs(files: Record<string, string | Uint8Array>): Promise<{ root: string; input: string }> {
+  const root = await writeTree(Object.fromEntries(Object.entries(files).map(([file, content]) => [`docs/models/${file}`, content])));
+  return { root, input: path.join(root, "docs/models") };
+}
+
+/** A small, complete TS doc set: objects, enums (one open), a union, a cross-namespace reference and a same-title pair. */
+export const TS_FIXTURE: Record<string, string> = {
+  "components/choice.md": tsObject(
+    "Choice",
+    [
+      ["`finishReason`", tsLink("components", "FinishReason"), YES, "Why the model stopped."],
+      ["`index`", "*number*", YES, "N/A"],
+      ["`content`", "*operations.Content*", NO, "N/A"],
+      ["`created`", "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)", NO, "N/A"],
+      ["`metadata`", "Record<string, *any*>", NO, "N/A"],
+    ],
+    { description: "One choice." },
+  ),
+  "components/finishreason.md": tsEnum("FinishReason", ['"stop"', '"length"', '"tool_calls"']),
+  "components/errort.md": tsObject("ErrorT", [["`message`", "*string*", YES, "N/A"]]),
+  "operations/content.md": unionDoc("Content", ["string", "components.Choice[]"]),
+  "operations/role.md": tsEnum("Role", ['"user"', '"assistant"', "Unrecognized<string>"]),
+  "operations/errort.md": tsObject("ErrorT", [["`error`", tsLink("components", "ErrorT"), YES, "N/A"], ["`role`", tsLink("operations", "Role"), NO, "N/A"]]),
+};

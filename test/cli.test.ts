@@ -1,0 +1,180 @@
+/** End to end: the built CLI on fixture doc sets and on the embedded docs. */
+import { mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, runCli, snapshotFolder } from "./helpers/cli.js";
+import { TS_FIXTURE, writeDocs } from "./helpers/docs.js";
+
+const temps: string[] = [];
+afterAll(async () => {
+  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function fixture(files: Record<string, string> = TS_FIXTURE): Promise<{ input: string; out: string }> {
+  const { root, input } = await writeDocs(files);
+  temps.push(root);
+  return { input, out: path.join(root, "generated") };
+}
+
+describe("docschema generate", () => {
+  it("writes one file per model, barrels and schema.json, and prints a one-line summary", async () => {
+    const { input, out } = await fixture();
+    const run = await runCli(["generate", input, "--out", out]);
+    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 10 files in .*generated \(\d+\.\d+s\)\n$/);
+    expect(run.code).toBe(0);
+    const files = [...(await snapshotFolder(out)).keys()];
+    expect(files).toEqual([
+      "components/choice.ts",
+      "components/errort.ts",
+      "components/finishreason.ts",
+      "components/index.ts",
+      "index.ts",
+      "operations/content.ts",
+      "operations/errort.ts",
+      "operations/index.ts",
+      "operations/role.ts",
+      "schema.json",
+    ].sort());
+    const errorT = await readFile(path.join(out, "operations/errort.ts"), "utf8");
+    expect(errorT).toContain('import type { ErrorT as components_ErrorT } from "../components/errort.js";');
+    expect(await readFile(path.join(out, "operations/role.ts"), "utf8")).toContain('"user" | "assistant" | (string & {})');
+  });
+
+  it("is byte-identical on a re-run and across output folders", async () => {
+    const { input, out } = await fixture();
+    expect((await runCli(["generate", input, "-o", out])).code).toBe(0);
+    const first = await snapshotFolder(out);
+    expect((await runCli(["generate", input, "-o", out])).code).toBe(0);
+    expect(await snapshotFolder(out)).toEqual(first);
+    const other = `${out}-2`;
+    expect((await runCli(["generate", input, "-o", other, "-q"])).code).toBe(0);
+    expect(await snapshotFolder(other)).toEqual(first);
+  });
+
+  it("--check exits 0 when in sync and writes nothing", async () => {
+    const { input, out } = await fixture();
+    await runCli(["generate", input, "-o", out]);
+    const before = await snapshotFolder(out);
+    const run = await runCli(["generate", input, "-o", out, "--check"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("is up to date");
+    expect(await snapshotFolder(out)).toEqual(before);
+  });
+
+  it("--check exits 1 listing every stale, missing and extra file, and changes nothing", async () => {
+    const { input, out } = await fixture();
+    await runCli(["generate", input, "-o", out]);
+    await writeFile(path.join(out, "components/choice.ts"), "// edited\n");
+    await writeFile(path.join(out, "schema.json"), "{}\n");
+    await unlink(path.join(out, "operations/role.ts"));
+    await unlink(path.join(out, "index.ts"));
+    await writeFile(path.join(out, "components/leftover.ts"), "export {};\n");
+    await writeFile(path.join(out, "notes.txt"), "x\n");
+    const before = await snapshotFolder(out);
+    const run = await runCli(["generate", input, "-o", out, "--check"]);
+    expect(run.code).toBe(1);
+    const listed = run.stderr
+      .split("\n")
+      .filter((line) => /^(stale|missing|extra)\s/.test(line))
+      .map((line) => line.replace(/\s+/, " ").replace(out + path.sep, ""));
+    expect(listed).toEqual([
+      "stale components/choice.ts",
+      "stale schema.json",
+      "missing index.ts",
+      "missing operations/role.ts",
+      "extra components/leftover.ts",
+      "extra notes.txt",
+    ]);
+    expect(run.stderr).toContain("6 file(s) differ");
+    expect(await snapshotFolder(out)).toEqual(before);
+  });
+
+  it("--check against a missing output folder lists every file as missing", async () => {
+    const { input, out } = await fixture();
+    const run = await runCli(["generate", input, "-o", out, "--check"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.match(/^missing /gm)).toHaveLength(10);
+  });
+
+  it("doc errors: exit 1, compiler-style located diagnostics, nothing written", async () => {
+    const { input, out } = await fixture({ ...TS_FIXTURE, "components/errort.md": TS_FIXTURE["components/errort.md"]!.replace("*string*", "*strng*") });
+    const run = await runCli(["generate", input, "-o", out]);
+    expect(run.code).toBe(1);
+    const prefix = path.relative(ROOT, input).split(path.sep).join("/");
+    expect(run.stderr).toContain(`${prefix}/components/errort.md:13:16 error: unknown type expression "*strng*": unknown type "strng" [unknown-type]`);
+    expect(run.stderr).toContain(`nothing was written to ${out}`);
+    expect(await snapshotFolder(out)).toEqual(new Map());
+  });
+});
+
+describe("usage errors exit 2", () => {
+  it.each([
+    [["generate", "--bogus"], "unknown option '--bogus'"],
+    [["bogus"], "unknown command 'bogus'"],
+    [["generate", "no/such/folder"], 'input folder "no/such/folder" does not exist'],
+    [["generate", "package.json"], 'input "package.json" is not a folder'],
+    [["graph", "no/such/folder"], 'input folder "no/such/folder" does not exist'],
+    [["generate", "docs/models", "--max-diagnostics", "0"], "must be a positive integer"],
+    [["generate", "docs/models", "-o", "docs/models"], "must not be the input folder"],
+    [["generate", "docs/models", "-o", "docs/models/out"], "must not be the input folder"],
+    [["generate", "docs/models", "-o", "docs"], "must not contain the input folder"],
+  ])("%j", async (args, message) => {
+    const run = await runCli(args);
+    expect(run.stderr).toContain(message);
+    expect(run.code).toBe(2);
+  });
+});
+
+describe("help", () => {
+  it("root, generate and graph help", async () => {
+    const root = await runCli(["--help"]);
+    expect(root.code).toBe(0);
+    expect(root.stdout).toContain("Usage: docschema [options] [command]");
+    expect(root.stdout).toMatch(/generate \[options\] \[input\]/);
+    expect(root.stdout).toMatch(/graph \[options\] \[input\]/);
+    const generate = await runCli(["generate", "--help"]);
+    expect(generate.code).toBe(0);
+    for (const option of ["--out <dir>", "--check", "--quiet", "--verbose", "--max-diagnostics <n>", 'default: "docs/models"', 'default: "generated"']) {
+      expect(generate.stdout).toContain(option);
+    }
+    const graph = await runCli(["graph", "--help"]);
+    expect(graph.stdout).toContain("--summary");
+    const version = await runCli(["--version"]);
+    expect(version.stdout.trim()).toBe(JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")).version);
+  });
+});
+
+describe("docschema graph", () => {
+  it("prints the model graph JSON, or a summary", async () => {
+    const { input } = await fixture();
+    const json = await runCli(["graph", input]);
+    expect(json.code).toBe(0);
+    const graph = JSON.parse(json.stdout) as { format: string; models: { id: string }[] };
+    expect(graph.format).toBe("docschema-graph");
+    expect(graph.models.map((m) => m.id)).toEqual([
+      "components.Choice",
+      "components.ErrorT",
+      "components.FinishReason",
+      "operations.Content",
+      "operations.ErrorT",
+      "operations.Role",
+    ]);
+    const summary = await runCli(["graph", input, "--summary"]);
+    expect(summary.stdout).toBe("6 docs, 6 models (3 objects, 2 enums, 1 unions), flavour typescript\n  components: 3\n  operations: 3\n0 error(s), 0 warning(s)\n");
+  });
+});
+
+describe("the embedded docs", () => {
+  it("generate the chat-completions union and match the committed generated/", async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), "docschema-embedded-"));
+    temps.push(out);
+    const run = await runCli(["generate", "docs/models", "-o", out]);
+    expect(run.code).toBe(0);
+    const union = await readFile(path.join(out, "operations/postv2routerchatcompletionsresponsebody.ts"), "utf8");
+    expect(union).toContain("export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBody2;");
+    expect(union).toContain('import type { ResponseBody1 } from "./responsebody1.js";');
+    expect(await snapshotFolder(out)).toEqual(await snapshotFolder(path.join(ROOT, "generated")));
+    expect((await runCli(["generate", "--check"])).code).toBe(0);
+  });
+});
