@@ -20,46 +20,40 @@ export function indexGraph(graph: ModelGraph): GraphIndex {
   const edges = new Map<ModelId, Edge[]>();
   const parents = new Map<ModelId, Edge[]>();
   for (const model of graph.models) {
-    const out = edgesOf(model).filter((edge) => models.has(edge.to));
-    edges.set(model.id, out);
-    for (const edge of out) {
-      let list = parents.get(edge.to);
-      if (!list) parents.set(edge.to, (list = []));
-      list.push({ to: model.id, label: edge.label });
+    const out: Edge[] = [];
+    const add = (to: ModelId, label: string): void => {
+      if (!models.has(to)) return;
+      out.push({ to, label });
+      const list = parents.get(to);
+      if (list) list.push({ to: model.id, label });
+      else parents.set(to, [{ to: model.id, label }]);
+    };
+    if (model.kind === "object") {
+      for (const field of model.fields) refsIn(field.type, field.name, add);
+      if (model.additionalProperties) refsIn(model.additionalProperties, "{}", add);
+    } else if (model.kind === "union") {
+      for (const member of model.members) refsIn(member.type, "", add);
     }
+    edges.set(model.id, out);
   }
   return { graph, models, edges, parents };
 }
 
-function edgesOf(model: Model): Edge[] {
-  switch (model.kind) {
-    case "object":
-      return [
-        ...model.fields.flatMap((field) => refsIn(field.type, field.name)),
-        ...(model.additionalProperties ? refsIn(model.additionalProperties, "{}") : []),
-      ];
-    case "union":
-      return model.members.flatMap((member) => refsIn(member.type, ""));
-    case "enum":
-      return [];
-  }
-}
-
-function refsIn(type: TypeExpr, label: string): Edge[] {
+/** Calls `add` for every reference in a type, labelled with the path step that leads to it. */
+function refsIn(type: TypeExpr, label: string, add: (to: ModelId, label: string) => void): void {
   switch (type.kind) {
     case "ref":
-      return [{ to: type.id, label }];
+      return add(type.id, label);
     case "array":
-      return refsIn(type.items, `${label}[]`);
+      return refsIn(type.items, `${label}[]`, add);
     case "map":
-      return refsIn(type.values, `${label}{}`);
+      return refsIn(type.values, `${label}{}`, add);
     case "union":
-      return type.members.flatMap((member) => refsIn(member, label));
+      for (const member of type.members) refsIn(member, label, add);
+      return;
     case "nullable":
     case "stream":
-      return refsIn(type.type, label);
-    default:
-      return [];
+      return refsIn(type.type, label, add);
   }
 }
 
