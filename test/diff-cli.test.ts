@@ -42,7 +42,7 @@ describe("docschema diff", () => {
   it("compares two docs folders (operation docs beside the models) and prints text grouped by severity", () => {
     const result = runCli(["diff", "v1/docs", "v2/docs"], scratch);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("directions from 1 operation docs");
+    expect(result.stdout).toContain("directions from the operation docs (1 operation)");
     expect(result.stdout).toMatch(/BREAKING \(1 model\)\n {2}components\.Size enum · both\n {4}✖ value "l" added \[enum-value-added, response\]/);
     expect(result.stdout).toContain("INFO (1 model)\n  components.Order object · both\n    • field note added (optional, string) [optional-field-added, both]");
     expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("1 breaking, 0 warnings, 1 info in 2 changed model(s)");

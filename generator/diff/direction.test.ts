@@ -1,8 +1,9 @@
 /** Direction rules: where each model's direction comes from, one fixture per rule. */
 import { describe, expect, it } from "vitest";
 import { enumDoc, graphOf, objectDoc, operationsDoc } from "../../test/helpers/docs.js";
-import { directionOf, directionSets } from "./direction.js";
+import { directionOf } from "./direction.js";
 import { indexGraph } from "./graph-index.js";
+import { impactOf, rootsOf } from "./impact.js";
 import { diffGraphs } from "./index.js";
 
 const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
@@ -21,8 +22,9 @@ const sdks = {
 };
 
 describe("directions from operation docs", () => {
-  const sets = directionSets(indexGraph(graphOf(docs, sdks)))!;
-  const of = (id: string) => directionOf([{ sets, id }]);
+  const index = indexGraph(graphOf(docs, sdks));
+  const roots = rootsOf(index);
+  const of = (id: string) => directionOf([{ roots, impact: impactOf(index, roots, id) }]);
 
   it("a model reached only from request models is request", () => {
     expect([of("components.Order"), of("components.Line")]).toEqual(["request", "request"]);
@@ -36,13 +38,21 @@ describe("directions from operation docs", () => {
   it("a model no operation reaches counts as both", () => {
     expect(of("components.Orphan")).toBe("both");
   });
-  it("a graph without operations gives no direction sets", () => {
-    expect(directionSets(indexGraph(graphOf(docs)))).toBeUndefined();
+  it("without operations every model counts as both", () => {
+    const bare = indexGraph(graphOf(docs));
+    const bareRoots = rootsOf(bare);
+    expect(directionOf([{ roots: bareRoots, impact: impactOf(bare, bareRoots, "components.Line") }])).toBe("both");
   });
   it("a renamed model takes the directions of its old and new uses", () => {
-    const request = { request: new Set(["components.Old"]), response: new Set<string>() };
-    const response = { request: new Set<string>(), response: new Set(["components.New"]) };
-    expect(directionOf([{ sets: request, id: "components.Old" }, { sets: response, id: "components.New" }])).toBe("both");
+    const before = { "components/order.md": objectDoc("Order", [["size", link("components.Size"), true]]), "components/size.md": enumDoc("Size", ["s"]) };
+    const after = { "components/receipt.md": objectDoc("Receipt", [["size", link("components.Dimension"), true]]), "components/dimension.md": enumDoc("Dimension", ["s"]) };
+    const report = diffGraphs(
+      graphOf(before, { "o/README.md": operationsDoc("O", [{ name: "Create", request: "components.Order" }]) }),
+      graphOf(after, { "o/README.md": operationsDoc("O", [{ name: "Create", response: "components.Receipt" }]) }),
+    );
+    expect(report.models.find((m) => m.id === "components.Dimension")).toMatchObject({ status: "renamed", direction: "both" });
+    expect(report.models.find((m) => m.id === "components.Receipt")).toMatchObject({ status: "added", direction: "response" });
+    expect(report.models.find((m) => m.id === "components.Order")).toMatchObject({ status: "removed", direction: "request" });
   });
 });
 

@@ -1,35 +1,21 @@
 /**
- * Which way each model travels, from the operation docs: a model reachable from a request model is written by
- * callers, one reachable from a response (or error) model is read by them, one reachable from both is both.
- * Without operation docs, and for models no operation reaches, every model counts as both: the safe assumption.
+ * Which way a model travels, from the operations that reach it: reached from a request model, callers write it;
+ * from a response (or error) model, they read it; from both, both. Without operation docs, and for models no
+ * operation reaches, a model counts as both: the safe assumption.
  */
-import type { ModelId } from "../model/types.js";
-import { reachable, type GraphIndex } from "./graph-index.js";
-import type { Direction } from "./types.js";
+import type { Roots } from "./impact.js";
+import type { Direction, Impact } from "./types.js";
 
-export interface DirectionSets {
-  request: Set<ModelId>;
-  response: Set<ModelId>;
-}
-
-/** `undefined` when the graph has no operations. */
-export function directionSets(index: GraphIndex): DirectionSets | undefined {
-  const operations = index.graph.operations ?? [];
-  if (operations.length === 0) return undefined;
-  return {
-    request: reachable(index, operations.flatMap((op) => op.request)),
-    response: reachable(index, operations.flatMap((op) => op.response)),
-  };
-}
-
-/** Direction of one model, from every side that knows its operations (old id and new id differ for renames). */
-export function directionOf(uses: readonly { sets: DirectionSets | undefined; id: ModelId | undefined }[]): Direction {
+/** Direction from the impacts of a model in each graph that has it (old and new uses both count). */
+export function directionOf(reached: readonly { roots: Roots; impact: readonly Impact[] }[]): Direction {
   let request = false;
   let response = false;
-  for (const { sets, id } of uses) {
-    if (!sets || id === undefined) continue;
-    request ||= sets.request.has(id);
-    response ||= sets.response.has(id);
+  for (const { roots, impact } of reached) {
+    for (const { root } of impact) {
+      const use = roots.uses.get(root);
+      request ||= use?.request ?? false;
+      response ||= use?.response ?? false;
+    }
   }
   return request && !response ? "request" : response && !request ? "response" : "both";
 }

@@ -2,7 +2,7 @@
 import type { ModelGraph } from "../model/types.js";
 import { SEVERITY_RANK, classify } from "./classify.js";
 import { compareGraphs } from "./compare.js";
-import { directionOf, directionSets } from "./direction.js";
+import { directionOf } from "./direction.js";
 import { indexGraph } from "./graph-index.js";
 import { impactOf, rootsOf } from "./impact.js";
 import type { ChangeKind, ChangeSeverity, DiffReport, ModelDiff } from "./types.js";
@@ -13,22 +13,22 @@ export function diffGraphs(before: ModelGraph, after: ModelGraph, labels: { old:
   const comparison = compareGraphs(before, after);
   const oldIndex = indexGraph(before);
   const newIndex = indexGraph(after);
-  const oldSets = directionSets(oldIndex);
-  const newSets = directionSets(newIndex);
   const oldRoots = rootsOf(oldIndex);
   const newRoots = rootsOf(newIndex);
 
   const models: ModelDiff[] = comparison.models.map((compared) => {
     const oldId = compared.status === "added" ? undefined : (compared.renamedFrom ?? compared.id);
     const newId = compared.status === "removed" ? undefined : compared.id;
-    const direction = directionOf([
-      { sets: oldSets, id: oldId },
-      { sets: newSets, id: newId },
-    ]);
+    const reached = [
+      ...(oldId !== undefined ? [{ roots: oldRoots, impact: impactOf(oldIndex, oldRoots, oldId) }] : []),
+      ...(newId !== undefined ? [{ roots: newRoots, impact: impactOf(newIndex, newRoots, newId) }] : []),
+    ];
+    const direction = directionOf(reached);
     const changes = compared.changes
       .map((change) => classify(change, compared.model, direction))
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    const impact = newId !== undefined ? impactOf(newIndex, newRoots, newId) : impactOf(oldIndex, oldRoots, oldId!);
+    // Impact as the code stands now; a removed model's as it stood before.
+    const impact = reached[reached.length - 1]!.impact;
     return {
       id: compared.id,
       kind: compared.model.kind,
@@ -56,7 +56,7 @@ export function diffGraphs(before: ModelGraph, after: ModelGraph, labels: { old:
     version: 1,
     old: { label: labels.old, models: before.models.length, operations: before.operations?.length ?? 0 },
     new: { label: labels.new, models: after.models.length, operations: after.operations?.length ?? 0 },
-    directions: oldSets || newSets ? "operations" : "assumed",
+    directions: oldRoots.uses.size > 0 || newRoots.uses.size > 0 ? "operations" : "assumed",
     summary: {
       ...counts,
       models: { added: status("added"), removed: status("removed"), renamed: status("renamed"), changed: status("changed") },

@@ -56,8 +56,9 @@ export function headline(report: DiffReport): string {
 }
 
 export function directionsLine(report: DiffReport): string {
+  const operations = report.new.operations || report.old.operations;
   return report.directions === "operations"
-    ? `directions from ${report.new.operations || report.old.operations} operation docs`
+    ? `directions from the operation docs (${operations} operation${operations === 1 ? "" : "s"})`
     : "no operation docs: every model is classified for both requests and responses";
 }
 

@@ -24,7 +24,7 @@ describe("formats", () => {
     expect(plain(formatReport(report, "text"))).toBe(
       [
         "docschema diff main:docs/models (3 models, 1 operations) → docs/models (3 models, 1 operations)",
-        "directions from 1 operation docs",
+        "directions from the operation docs (1 operation)",
         "",
         "BREAKING (1 model)",
         "  components.Size enum · both",
@@ -50,7 +50,7 @@ describe("formats", () => {
     expect(markdown.split("\n").slice(0, 3)).toEqual([
       "## docschema diff: 1 breaking, 1 warning, 1 info in 2 changed model(s)",
       "",
-      "`main:docs/models` (3 models) → `docs/models` (3 models); directions from 1 operation docs.",
+      "`main:docs/models` (3 models) → `docs/models` (3 models); directions from the operation docs (1 operation).",
     ]);
     expect(markdown).toContain("| 🔴 breaking | 1 |\n| 🟠 warning | 1 |\n| ⚪ info | 1 |");
     expect(markdown).toContain("| deprecated | 1 |\n| description-changed | 1 |\n| enum-value-added | 1 |");
