@@ -35,6 +35,7 @@ beforeAll(() => {
   scratch = mkdtempSync(path.join(tmpdir(), "docschema-diff-cli-"));
   write(path.join(scratch, "v1/docs"), v1);
   write(path.join(scratch, "v2/docs"), v2);
+  for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), runCli(["graph", `${v}/docs/models`], scratch).stdout);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -55,7 +56,6 @@ describe("docschema diff", () => {
   });
 
   it("compares snapshots written by `graph` the same way as the docs they came from", () => {
-    for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), runCli(["graph", `${v}/docs/models`], scratch).stdout);
     const fromSnapshots = JSON.parse(runCli(["diff", "v1.json", "v2.json", "--format", "json"], scratch).stdout);
     const fromDocs = JSON.parse(runCli(["diff", "v1/docs/models", "v2/docs/models", "--format", "json"], scratch).stdout);
     expect(fromSnapshots.summary).toEqual({ breaking: 1, warning: 0, info: 1, models: { added: 0, removed: 0, renamed: 0, changed: 2 }, changes: { "enum-value-added": 1, "field-added": 1 } });
@@ -63,6 +63,17 @@ describe("docschema diff", () => {
       ...m,
       changes: m.changes.map((c) => ({ ...c, source: { ...c.source, file: c.source.file.replace("v2/docs/models/", "") } })),
     })));
+  });
+
+  it("loads neither the markdown parser nor ts-morph to compare two snapshots", () => {
+    const hook = `export async function resolve(s, c, next) { const r = await next(s, c); if (/ts-morph|remark|micromark/.test(r.url)) process._rawDebug("LOADED " + r.url); return r; }`;
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    const nodeArgs = ["--import", `data:text/javascript,${encodeURIComponent(register)}`];
+    const snapshots = runCli(["diff", "v1.json", "v2.json"], scratch, nodeArgs);
+    expect(snapshots.status).toBe(0);
+    expect(snapshots.stderr).not.toContain("LOADED");
+    // The hook does see them when docs are parsed.
+    expect(runCli(["diff", "v1/docs", "v2/docs"], scratch, nodeArgs).stderr).toContain("LOADED");
   });
 
   it("names doc files from the working directory in github annotations", () => {

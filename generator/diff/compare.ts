@@ -103,6 +103,25 @@ function compareModels(before: Model, after: Model, renames: ReadonlyMap<ModelId
 
 function compareObjects(before: ObjectModel, after: ObjectModel, renames: ReadonlyMap<ModelId, ModelId>): RawChange[] {
   const changes: RawChange[] = [];
+  if (sameList(before.fields, after.fields, (a, b) => a.name === b.name)) {
+    // The usual case, without lookups: the same fields in the same order.
+    before.fields.forEach((field, i) => changes.push(...compareFields(field, after.fields[i]!, renames)));
+  } else {
+    changes.push(...compareFieldSets(before, after, renames));
+  }
+  const extraBefore = before.additionalProperties && renameRefs(before.additionalProperties, renames);
+  const extraAfter = after.additionalProperties;
+  const compat =
+    extraBefore && extraAfter ? (sameExpr(extraBefore, extraAfter) ? undefined : compareTypes(extraBefore, extraAfter)) : extraBefore ? "narrowing" : extraAfter ? "widening" : undefined;
+  if (compat) {
+    const text = (type: TypeExpr | undefined) => (type ? `Record<string, ${typeText(type)}>` : "(none)");
+    changes.push({ kind: "type-changed", subject: "additionalProperties", before: text(extraBefore), after: text(extraAfter), compat, source: after.source, side: "new" });
+  }
+  return changes;
+}
+
+function compareFieldSets(before: ObjectModel, after: ObjectModel, renames: ReadonlyMap<ModelId, ModelId>): RawChange[] {
+  const changes: RawChange[] = [];
   const newFields = new Map(after.fields.map((f) => [f.name, f]));
   const oldFields = new Map(before.fields.map((f) => [f.name, f]));
   for (const field of before.fields) {
@@ -114,13 +133,6 @@ function compareObjects(before: ObjectModel, after: ObjectModel, renames: Readon
     const old = oldFields.get(field.name);
     if (old) changes.push(...compareFields(old, field, renames));
     else changes.push({ kind: "field-added", subject: field.name, required: field.required, after: typeText(field.type), source: field.source, side: "new" });
-  }
-  const extraBefore = before.additionalProperties && renameRefs(before.additionalProperties, renames);
-  const extraAfter = after.additionalProperties;
-  const compat = extraBefore && extraAfter ? compareTypes(extraBefore, extraAfter) : extraBefore ? "narrowing" : extraAfter ? "widening" : undefined;
-  if (compat) {
-    const text = (type: TypeExpr | undefined) => (type ? `Record<string, ${typeText(type)}>` : "(none)");
-    changes.push({ kind: "type-changed", subject: "additionalProperties", before: text(extraBefore), after: text(extraAfter), compat, source: after.source, side: "new" });
   }
   return changes;
 }
@@ -145,12 +157,8 @@ function compareFields(before: Field, after: Field, renames: ReadonlyMap<ModelId
 
 function compareEnums(before: EnumModel, after: EnumModel): RawChange[] {
   const at = { source: after.source, side: "new" as const };
-  const oldValues = new Set(before.values);
-  const newValues = new Set(after.values);
-  const changes: RawChange[] = [
-    ...before.values.filter((v) => !newValues.has(v)).map((v): RawChange => ({ kind: "enum-value-removed", subject: JSON.stringify(v), ...at })),
-    ...after.values.filter((v) => !oldValues.has(v)).map((v): RawChange => ({ kind: "enum-value-added", subject: JSON.stringify(v), ...at })),
-  ];
+  const changes: RawChange[] = [];
+  if (!sameList(before.values, after.values, (a, b) => a === b)) changes.push(...compareValues(before, after));
   if (Boolean(before.open) !== Boolean(after.open)) {
     const text = (open: boolean | undefined) => (open ? "open enum" : "closed enum");
     changes.push({ kind: "type-changed", before: text(before.open), after: text(after.open), compat: after.open ? "widening" : "narrowing", ...at });
@@ -158,7 +166,19 @@ function compareEnums(before: EnumModel, after: EnumModel): RawChange[] {
   return changes;
 }
 
+function compareValues(before: EnumModel, after: EnumModel): RawChange[] {
+  const at = { source: after.source, side: "new" as const };
+  const oldValues = new Set(before.values);
+  const newValues = new Set(after.values);
+  const changes: RawChange[] = [
+    ...before.values.filter((v) => !newValues.has(v)).map((v): RawChange => ({ kind: "enum-value-removed", subject: JSON.stringify(v), ...at })),
+    ...after.values.filter((v) => !oldValues.has(v)).map((v): RawChange => ({ kind: "enum-value-added", subject: JSON.stringify(v), ...at })),
+  ];
+  return changes;
+}
+
 function compareUnions(before: UnionModel, after: UnionModel, renames: ReadonlyMap<ModelId, ModelId>): RawChange[] {
+  if (sameList(before.members, after.members, (a, b) => sameExpr(renameRefs(a.type, renames), b.type))) return [];
   const oldMembers = new Set(before.members.map((m) => typeText(renameRefs(m.type, renames))));
   const newMembers = new Map(after.members.map((m) => [typeText(m.type), m]));
   const changes: RawChange[] = [];
@@ -169,6 +189,10 @@ function compareUnions(before: UnionModel, after: UnionModel, renames: ReadonlyM
     if (!oldMembers.has(text)) changes.push({ kind: "union-member-added", subject: text, source: member.source, side: "new" });
   }
   return changes;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => same(x, b[i]!));
 }
 
 /** Whitespace and line-wrapping differences are not changes. */

@@ -27,8 +27,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = root): CliResult {
+export function runCli(args: string[], cwd = root, nodeArgs: string[] = []): CliResult {
   const { FORCE_COLOR: _force, ...env } = process.env;
-  const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd, encoding: "utf8", env: { ...env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, [...nodeArgs, buildCli(), ...args], { cwd, encoding: "utf8", env: { ...env, NO_COLOR: "1" } });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
