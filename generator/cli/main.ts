@@ -2,10 +2,8 @@
 /** The `docschema` command line: a thin layer of argument parsing over the stages. Exit codes: 0 ok, 1 failed check or doc errors, 2 usage or input errors. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import pc from "picocolors";
-import { generate } from "./generate.js";
-import { graph } from "./graph.js";
 
 const DEFAULT_INPUT = "docs/models";
 const DEFAULT_OUT = "generated";
@@ -58,6 +56,8 @@ export function createProgram(): Command {
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
     .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
     .action(async (input: string, options) => {
+      // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.
+      const { generate } = await import("./generate.js");
       process.exitCode = await generate(existingFolder(input), { ...options, out: separateOutput(input, options.out) });
     });
 
@@ -68,7 +68,26 @@ export function createProgram(): Command {
     .option("-s, --summary", "print counts by kind and namespace instead of the JSON")
     .option("-q, --quiet", "print errors only")
     .action(async (input: string, options) => {
+      const { graph } = await import("./graph.js");
       process.exitCode = await graph(existingFolder(input), options);
+    });
+
+  program
+    .command("diff")
+    .description("Report what changed between two versions of the docs, and what it breaks")
+    .argument("[old]", "docs folder or schema.json snapshot (with --git: the new side, default: the same path in the work tree)")
+    .argument("[new]", "docs folder or schema.json snapshot")
+    .option("--git <rev[:path]>", `old side from a git revision of this repository (path default: ${DEFAULT_INPUT})`)
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json", "github"]).default("text"))
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a change of this severity (or worse) exists").choices(["breaking", "warning"]))
+    .addHelpText("after", `\nExamples:\n  $ docschema diff old/docs new/docs\n  $ docschema diff --git main                    # main's ${DEFAULT_INPUT} vs the work tree\n  $ docschema diff --git v1.2:generated/schema.json generated/schema.json --format markdown\n  $ docschema diff --git origin/main --fail-on breaking --format github`)
+    .action(async (old: string | undefined, next: string | undefined, options, command: Command) => {
+      const inputs = [old, next].filter((x): x is string => x !== undefined);
+      if (options.git === undefined ? inputs.length !== 2 : inputs.length > 1) {
+        command.error(options.git === undefined ? "error: diff needs <old> and <new> (or --git <rev>)" : "error: with --git, give at most one path (the new side)", { exitCode: 2 });
+      }
+      const { diff } = await import("./diff.js");
+      process.exitCode = await diff(inputs, options);
     });
 
   return program;

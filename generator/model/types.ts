@@ -107,10 +107,32 @@ export interface Diagnostic {
   code: string;
 }
 
+/**
+ * An SDK operation from `docs/sdks/<group>/README.md` (DOCS-FORMAT.md §6): which models the caller writes and
+ * which it reads. It gives every model reachable from it a direction, which decides what a change breaks.
+ */
+export interface Operation {
+  /** The `operationID` of the usage snippet (`post_/v2/router/chat/completions`), else `<group>.<name>`. */
+  id: string;
+  /** The README's title (`Chat`) and the method's heading (`create`). */
+  group: string;
+  name: string;
+  method?: string;
+  path?: string;
+  deprecated?: boolean;
+  /** Models named in the Parameters table: what the caller sends. */
+  request: ModelId[];
+  /** Models named in the Response section and the Errors table: what the caller receives. */
+  response: ModelId[];
+  source: SourceLocation;
+}
+
 export interface ModelGraph {
   format: "docschema-graph";
   version: 1;
   flavour: Flavour;
   /** Sorted by id. */
   models: Model[];
+  /** Sorted by id; present when the docs folder has operation docs beside it (`docs/sdks/` next to `docs/models/`). */
+  operations?: Operation[];
 }

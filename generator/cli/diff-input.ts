@@ -1,0 +1,106 @@
+/**
+ * One side of `docschema diff`: a docs folder, a `schema.json` snapshot, or either of them read from a git
+ * revision (`main`, `main:docs/models`, `v1.2:generated/schema.json`) with `git archive` / `git show`, which
+ * leave the work tree alone. Every side ends as a model graph.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parseGraph } from "../model/json.js";
+import type { Diagnostic, ModelGraph } from "../model/types.js";
+
+const run = promisify(execFile);
+
+/** Bad input (missing path, unknown revision, not a snapshot): exit 2. */
+export class InputError extends Error {}
+
+export interface Side {
+  graph: ModelGraph;
+  /** How the side was named, for the report. */
+  label: string;
+  /** Prepended to the graph's source paths to name doc files from the working directory (or repository root). */
+  prefix: string;
+  /** Diagnostics of the docs, for sides parsed from markdown. */
+  diagnostics: Diagnostic[];
+}
+
+export const DEFAULT_DOCS = "docs/models";
+
+/** A path: a folder of model docs (or a `docs/` folder holding `models/`), or a snapshot file. */
+export async function readSide(input: string): Promise<Side> {
+  if (!existsSync(input)) throw new InputError(`"${input}" does not exist`);
+  if (statSync(input).isFile()) return { graph: parseSnapshot(await readFile(input, "utf8"), input), label: input, prefix: "", diagnostics: [] };
+  const models = modelsFolder(input);
+  return { ...(await parseDocs(models)), label: input, prefix: slashed(path.relative(process.cwd(), path.resolve(models))) };
+}
+
+/** `<rev>[:<path>]` of the repository around the working directory; the path defaults to docs/models. */
+export async function readGitSide(spec: string): Promise<Side> {
+  const colon = spec.indexOf(":");
+  const rev = colon < 0 ? spec : spec.slice(0, colon);
+  const root = (await git(["rev-parse", "--show-toplevel"], process.cwd())).trim();
+  // The path is read from the working directory, like every other path on the command line.
+  const wanted = path.relative(root, path.resolve(colon < 0 ? DEFAULT_DOCS : spec.slice(colon + 1) || "."));
+  const inRepo = wanted.split(path.sep).join("/");
+  const label = `${rev}:${inRepo}`;
+  const objectType = async (p: string) => (await git(["cat-file", "-t", `${rev}:${p}`], root).catch(() => "")).trim();
+
+  const type = await objectType(inRepo);
+  if (type === "blob") return { graph: parseSnapshot(await git(["show", `${rev}:${inRepo}`], root), label), label, prefix: "", diagnostics: [] };
+  if (type !== "tree") throw new InputError(`git: ${label} is neither a folder nor a file in that revision (unknown revision or path?)`);
+
+  // Operation docs sit beside the models folder (docs/sdks next to docs/models): bring them along.
+  const parts = [inRepo || "."];
+  const sibling = path.posix.join(inRepo, "..", "sdks");
+  if (inRepo && !sibling.startsWith("..") && (await objectType(`${inRepo}/models`)) !== "tree" && (await objectType(sibling)) === "tree") {
+    parts.push(sibling);
+  }
+  const scratch = await mkdtemp(path.join(tmpdir(), "docschema-diff-"));
+  try {
+    const archive = path.join(scratch, "side.tar");
+    await git(["archive", "--format=tar", "-o", archive, rev, "--", ...parts], root);
+    await run("tar", ["-xf", archive, "-C", scratch]);
+    const models = modelsFolder(path.join(scratch, inRepo));
+    return { ...(await parseDocs(models)), label, prefix: slashed(path.relative(scratch, models)) };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function parseDocs(models: string): Promise<Pick<Side, "graph" | "diagnostics">> {
+  // Loaded on demand: a diff of two snapshots never needs the markdown parser.
+  const { loadGraph } = await import("../model/load.js");
+  const { graph, diagnostics } = await loadGraph(models);
+  return { graph, diagnostics };
+}
+
+function modelsFolder(folder: string): string {
+  const nested = path.join(folder, "models");
+  return existsSync(nested) && statSync(nested).isDirectory() ? nested : folder;
+}
+
+function parseSnapshot(json: string, origin: string): ModelGraph {
+  try {
+    return parseGraph(json, origin);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+}
+
+async function git(args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run("git", args, { cwd, maxBuffer: 1 << 30, encoding: "utf8" });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new InputError(`git ${args[0]}: ${(stderr || (error as Error).message).split("\n")[0]}`);
+  }
+}
+
+function slashed(relative: string): string {
+  const posix = relative.split(path.sep).join("/");
+  return posix ? `${posix}/` : "";
+}

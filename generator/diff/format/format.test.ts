@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { enumDoc, graphOf, objectDoc, operationsDoc } from "../../../test/helpers/graph-fixtures.js";
+import { diffGraphs } from "../index.js";
+import type { DiffReport } from "../types.js";
+import { formatReport } from "./index.js";
+
+const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
+const sdks = { "orders/README.md": operationsDoc("Orders", [{ name: "CreateOrder", request: "components.Order", response: "components.Receipt" }]) };
+const before = {
+  "components/order.md": objectDoc("Order", [["size", link("components.Size"), true], ["note", "*string*", false]]),
+  "components/receipt.md": objectDoc("Receipt", [["order", link("components.Order"), true]]),
+  "components/size.md": enumDoc("Size", ["s", "m"]),
+};
+const after = {
+  "components/order.md": objectDoc("Order", [["size", link("components.Size"), true], ["~~note~~", "*string*", false, "A note, 100% optional."]]),
+  "components/receipt.md": objectDoc("Receipt", [["order", link("components.Order"), true]]),
+  "components/size.md": enumDoc("Size", ["s", "m", "l"]),
+};
+const report = diffGraphs(graphOf(before, sdks), graphOf(after, sdks), { old: "main:docs/models", new: "docs/models" });
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
+
+describe("formats", () => {
+  it("text: grouped by severity, with rule, direction and impact", () => {
+    expect(plain(formatReport(report, "text"))).toBe(
+      [
+        "docschema diff main:docs/models (3 models, 1 operations) → docs/models (3 models, 1 operations)",
+        "directions from the operation docs (1 operation)",
+        "",
+        "BREAKING (1 model)",
+        "  components.Size enum · both",
+        '    ✖ value "l" added [enum-value-added, response]',
+        "    ↳ Order → size (CreateOrder)",
+        "    ↳ Receipt → order.size (CreateOrder)",
+        "",
+        "WARNING (1 model)",
+        "  components.Order object · both",
+        "    ▲ field note deprecated [deprecated, both]",
+        "    • field note description changed [description-changed, both]",
+        "    ↳ Order (CreateOrder)",
+        "    ↳ Receipt → order (CreateOrder)",
+        "",
+        "1 breaking, 1 warning, 1 info in 2 changed model(s)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("markdown: headline, summary tables, then one folded block per model", () => {
+    const markdown = formatReport(report, "markdown");
+    expect(markdown.split("\n").slice(0, 3)).toEqual([
+      "## docschema diff: 1 breaking, 1 warning, 1 info in 2 changed model(s)",
+      "",
+      "`main:docs/models` (3 models) → `docs/models` (3 models); directions from the operation docs (1 operation).",
+    ]);
+    expect(markdown).toContain("| 🔴 breaking | 1 |\n| 🟠 warning | 1 |\n| ⚪ info | 1 |");
+    expect(markdown).toContain("| deprecated | 1 |\n| description-changed | 1 |\n| enum-value-added | 1 |");
+    expect(markdown).toContain(
+      [
+        "### 🔴 breaking (1 model)",
+        "",
+        "<details>",
+        "<summary><code>components.Size</code> (enum, both): 1 breaking</summary>",
+        "",
+        '- 🔴 value `"l"` added — `enum-value-added` (response)',
+        "",
+        "Reached from:",
+        "- `Order → size` (`CreateOrder`)",
+        "- `Receipt → order.size` (`CreateOrder`)",
+        "",
+        "</details>",
+      ].join("\n"),
+    );
+    expect(markdown.match(/<details>/g)).toHaveLength(2);
+  });
+
+  it("markdown: stays under GitHub's comment limit and says what it left out", () => {
+    const model = report.models[0]!;
+    const many: DiffReport = { ...report, models: Array.from({ length: 2000 }, (_, i) => ({ ...model, id: `components.Model${i}` })) };
+    const markdown = formatReport(many, "markdown");
+    expect(markdown.length).toBeLessThan(65_536);
+    const shown = markdown.match(/<details>/g)!.length;
+    expect(markdown).toContain(`_${2000 - shown} more model(s) left out to fit a comment; run \`docschema diff --format json\` for all._`);
+  });
+
+  it("json: the report itself, stable", () => {
+    const json = formatReport(report, "json");
+    expect(JSON.parse(json)).toEqual(report);
+    expect(json).toBe(formatReport(diffGraphs(graphOf(before, sdks), graphOf(after, sdks), { old: "main:docs/models", new: "docs/models" }), "json"));
+    expect(Object.keys(JSON.parse(json) as object)).toEqual(["format", "version", "old", "new", "directions", "summary", "models"]);
+  });
+
+  it("github: one escaped annotation per change at its doc line, then a summary", () => {
+    const lines = formatReport(report, "github").trimEnd().split("\n");
+    expect(lines).toEqual([
+      '::error file=components/size.md,line=1,col=1,title=breaking%3A enum-value-added::components.Size: value "l" added (response); reached from Order → size (+1 more)',
+      "::warning file=components/order.md,line=10,col=3,title=warning%3A deprecated::components.Order: field note deprecated (both); reached from Order (+1 more)",
+      "::notice file=components/order.md,line=10,col=3,title=info%3A description-changed::components.Order: field note description changed (both); reached from Order (+1 more)",
+      "docschema diff: 1 breaking, 1 warning, 1 info in 2 changed model(s)",
+    ]);
+    const escaped = formatReport({ ...report, models: [{ ...report.models[0]!, id: "a%b\nc" }] }, "github");
+    expect(escaped).toContain("::a%25b%0Ac: value");
+  });
+});

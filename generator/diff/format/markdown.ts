@@ -1,0 +1,85 @@
+/**
+ * A pull-request comment: headline, summary tables, then one folded `<details>` per changed model, worst first.
+ * GitHub refuses comments over 65,536 characters, so details stop at a budget and say how many were left out.
+ */
+import type { ChangeSeverity, DiffReport, ModelDiff } from "../types.js";
+import { describe, directionNote, directionsLine, headline } from "./describe.js";
+
+const BUDGET = 60_000;
+const SHOWN_IMPACTS = 5;
+const ICON: Record<ChangeSeverity, string> = { breaking: "🔴", warning: "🟠", info: "⚪" };
+
+export function formatMarkdown(report: DiffReport): string {
+  const { breaking, warning, info, models, changes } = report.summary;
+  const head = [
+    `## docschema diff: ${report.models.length ? headline(report) : "no schema changes"}`,
+    "",
+    `\`${report.old.label}\` (${report.old.models} models) → \`${report.new.label}\` (${report.new.models} models); ${directionsLine(report)}.`,
+    "",
+    "| severity | changes |",
+    "| --- | ---: |",
+    `| ${ICON.breaking} breaking | ${breaking} |`,
+    `| ${ICON.warning} warning | ${warning} |`,
+    `| ${ICON.info} info | ${info} |`,
+    "",
+    "| models | count |",
+    "| --- | ---: |",
+    ...(["added", "removed", "renamed", "changed"] as const).map((k) => `| ${k} | ${models[k]} |`),
+    "",
+  ];
+  const kinds = Object.entries(changes);
+  if (kinds.length) head.push("| change | count |", "| --- | ---: |", ...kinds.map(([kind, n]) => `| ${kind} | ${n} |`), "");
+
+  const body: string[] = [];
+  let size = head.join("\n").length;
+  let left = 0;
+  for (const severity of ["breaking", "warning", "info"] as const) {
+    const group = report.models.filter((m) => m.severity === severity);
+    if (group.length === 0) continue;
+    const title = `### ${ICON[severity]} ${severity} (${group.length} model${group.length === 1 ? "" : "s"})\n`;
+    const blocks: string[] = [];
+    for (const model of group) {
+      const block = details(model, report);
+      if (size + title.length + block.length > BUDGET) {
+        left++;
+        continue;
+      }
+      size += block.length;
+      blocks.push(block);
+    }
+    if (blocks.length) {
+      size += title.length;
+      body.push(title, ...blocks);
+    }
+  }
+  if (left) body.push(`_${left} more model(s) left out to fit a comment; run \`docschema diff --format json\` for all._\n`);
+  return `${[...head, ...body].join("\n")}`.replace(/\n*$/, "\n");
+}
+
+function details(model: ModelDiff, report: DiffReport): string {
+  const counts = (["breaking", "warning", "info"] as const)
+    .map((s) => [s, model.changes.filter((c) => c.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const lines = [
+    "<details>",
+    `<summary><code>${model.id}</code> (${model.kind}, ${directionNote(model, report)}): ${counts.join(", ")}</summary>`,
+    "",
+    ...model.changes.map((c) => `- ${ICON[c.severity]} ${describe(c, code)} — \`${c.rule}\` (${c.decidedBy})`),
+  ];
+  if (model.impact.length) {
+    lines.push("", "Reached from:");
+    for (const impact of model.impact.slice(0, SHOWN_IMPACTS)) {
+      lines.push(`- ${code(impact.path)}${impact.operations.length ? ` (${impact.operations.map(code).join(", ")})` : ""}`);
+    }
+    if (model.impact.length > SHOWN_IMPACTS) lines.push(`- … and ${model.impact.length - SHOWN_IMPACTS} more`);
+  }
+  lines.push("", "</details>", "");
+  return lines.join("\n");
+}
+
+/** A code span that survives any content: backticks inside widen the fence. */
+function code(text: string): string {
+  const fence = text.includes("`") ? "`` " : "`";
+  return `${fence}${text}${fence === "`" ? "`" : " ``"}`;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { enumDoc, graphOf, objectDoc, operationsDoc, unionDoc } from "../../test/helpers/graph-fixtures.js";
+import { indexGraph } from "./graph-index.js";
+import { impactOf, rootsOf } from "./impact.js";
+
+const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
+/** ResponseBody (union) → Body1 → choices: Choice[] → message: Message → toolCalls: Call[] → function: Fn. */
+const docs = {
+  "operations/responsebody.md": unionDoc("ResponseBody", ["operations.Body1", "operations.Body2"]),
+  "operations/body1.md": objectDoc("Body1", [["choices", `${link("operations.Choice")}[]`, true]]),
+  "operations/body2.md": objectDoc("Body2", [["id", "*string*", true]]),
+  "operations/choice.md": objectDoc("Choice", [["message", link("operations.Message"), true]]),
+  "operations/message.md": objectDoc("Message", [["toolCalls", `${link("operations.Call")}[]`, false], ["meta", `Record<string, ${link("operations.Fn")}>`, false]]),
+  "operations/call.md": objectDoc("Call", [["function", link("operations.Fn"), true]]),
+  "operations/fn.md": objectDoc("Fn", [["name", "*string*", true], ["kind", link("operations.Kind"), true]]),
+  "operations/kind.md": enumDoc("Kind", ["a"]),
+  "operations/request.md": objectDoc("Request", [["tool", link("operations.Fn"), true]]),
+};
+
+describe("impact", () => {
+  it("lists every root reaching a model, with the shortest field path and the operations (union members add no step)", () => {
+    const sdks = { "chat/README.md": operationsDoc("Chat", [{ name: "Create", request: "operations.Request", response: "operations.ResponseBody" }]) };
+    const index = indexGraph(graphOf(docs, sdks));
+    expect(impactOf(index, rootsOf(index), "operations.Fn")).toEqual([
+      { root: "operations.Request", path: "Request → tool", operations: ["Create"] },
+      { root: "operations.ResponseBody", path: "ResponseBody → choices[].message.meta{}", operations: ["Create"] },
+    ]);
+    expect(impactOf(index, rootsOf(index), "operations.Kind")[1]).toEqual({
+      root: "operations.ResponseBody",
+      path: "ResponseBody → choices[].message.meta{}.kind",
+      operations: ["Create"],
+    });
+  });
+
+  it("a root itself has a path of its own name", () => {
+    const index = indexGraph(graphOf(docs, { "chat/README.md": operationsDoc("Chat", [{ name: "Create", response: "operations.ResponseBody" }]) }));
+    expect(impactOf(index, rootsOf(index), "operations.ResponseBody")).toEqual([{ root: "operations.ResponseBody", path: "ResponseBody", operations: ["Create"] }]);
+  });
+
+  it("without operation docs, roots are the models nothing references", () => {
+    const index = indexGraph(graphOf(docs));
+    expect(impactOf(index, rootsOf(index), "operations.Call")).toEqual([
+      { root: "operations.ResponseBody", path: "ResponseBody → choices[].message.toolCalls[]", operations: [] },
+    ]);
+    expect(impactOf(index, rootsOf(index), "operations.Body2")).toEqual([{ root: "operations.ResponseBody", path: "ResponseBody", operations: [] }]);
+  });
+});

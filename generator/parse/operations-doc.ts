@@ -1,0 +1,89 @@
+/**
+ * Operation docs (`docs/sdks/<group>/README.md`, DOCS-FORMAT.md §6): one `## <method>` section per operation, with
+ * a usage snippet comment carrying the operationID, a `### Parameters` table, a `### Response` line and an
+ * `### Errors` table. Only the model names matter here: they say which models an operation sends and receives.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Table } from "mdast";
+import { glob } from "tinyglobby";
+import type { ModelId, Operation } from "../model/types.js";
+import { outline, parseMarkdown, sourceOf } from "./markdown.js";
+
+const SNIPPET = /<!--\s*UsageSnippet\b([^>]*)-->/;
+/** `ns.Name` as written in type cells, link texts and error tables (`operations.X`, `models.X`, `errors.X`). */
+const QUALIFIED_NAME = /\b([a-z][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)/g;
+/** Parameter rows that are SDK plumbing, not part of the API (`options`, `options.retries`, Python `retries`). */
+const PLUMBING = /^(options(\.|$)|retries$|server_url$|http_headers$)/;
+
+/** The operations of one README, with every `ns.Name` it mentions; the graph keeps those that are models. */
+export function parseOperationsDoc(file: string, text: string): Operation[] {
+  const doc = outline(parseMarkdown(text), text);
+  const group = doc.title ? sourceOf(text, doc.title).replace(/^#\s*/, "").trim() : path.posix.basename(path.posix.dirname(file));
+  const operations: Operation[] = [];
+  for (const section of doc.sections) {
+    if (section.title === "Overview") continue;
+    const deprecated = /^~~.*~~$/.test(section.title);
+    const name = section.title.replace(/^~~|~~$/g, "");
+    const request: ModelId[] = [];
+    const response: ModelId[] = [];
+    let snippet: Record<string, string> = {};
+    let subsection = "";
+    for (const block of section.blocks) {
+      if (block.type === "heading" && block.depth === 3) subsection = sourceOf(text, block).replace(/^###\s*/, "").trim();
+      else if (block.type === "html" && SNIPPET.test(block.value) && !snippet["operationID"]) snippet = attributes(SNIPPET.exec(block.value)![1]!);
+      else if (subsection === "Parameters" && block.type === "table") request.push(...tableNames(text, block, 1));
+      else if (subsection === "Response") response.push(...namesIn(sourceOf(text, block)));
+      else if (subsection === "Errors" && block.type === "table") response.push(...tableNames(text, block, 0));
+    }
+    const start = section.heading.position!.start;
+    operations.push({
+      id: snippet["operationID"] ?? `${group}.${name}`,
+      group,
+      name,
+      ...(snippet["method"] ? { method: snippet["method"] } : {}),
+      ...(snippet["path"] ? { path: snippet["path"] } : {}),
+      ...(deprecated ? { deprecated: true } : {}),
+      request: unique(request),
+      response: unique(response),
+      source: { file, line: start.line, column: start.column },
+    });
+  }
+  return operations;
+}
+
+/** The operations of every `<group>/README.md` under an sdks folder; files are named relative to `relativeTo`. */
+export async function readOperationDocs(sdksFolder: string, relativeTo: string): Promise<Operation[]> {
+  const files = (await glob("*/README.md", { cwd: sdksFolder, onlyFiles: true })).sort();
+  const docs = await Promise.all(
+    files.map(async (file) => {
+      const label = path.relative(relativeTo, path.join(sdksFolder, file)).split(path.sep).join("/");
+      return parseOperationsDoc(label, await readFile(path.join(sdksFolder, file), "utf8"));
+    }),
+  );
+  return docs.flat();
+}
+
+/** Names in one column of a table (header row skipped), ignoring plumbing rows keyed by the first column. */
+function tableNames(text: string, table: Table, column: number): ModelId[] {
+  return table.children.slice(1).flatMap((row) => {
+    const key = sourceOf(text, row.children[0] ?? row).replace(/`/g, "").trim();
+    if (PLUMBING.test(key)) return [];
+    const cell = row.children[column];
+    return cell ? namesIn(sourceOf(text, cell)) : [];
+  });
+}
+
+function namesIn(source: string): ModelId[] {
+  // Link destinations (`../../models/components/x.md`) are paths, not names.
+  const withoutTargets = source.replace(/\]\([^)]*\)/g, "]");
+  return [...withoutTargets.matchAll(QUALIFIED_NAME)].map((m) => `${m[1]}.${m[2]}`);
+}
+
+function attributes(source: string): Record<string, string> {
+  return Object.fromEntries([...source.matchAll(/([A-Za-z_]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

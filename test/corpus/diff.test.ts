@@ -1,0 +1,94 @@
+/**
+ * The real pair orq-node 4.13.14 → 4.13.19: 92 model docs differ (11 added, 81 changed). Two of the 81 changed
+ * only their Example Usage (timestamps), which the diff must not report; the other 79 are the changes
+ * DOCS-FORMAT.md §8 lists, checked by hand on a sample below.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatReport } from "../../generator/diff/format/index.js";
+import { diffGraphs } from "../../generator/diff/index.js";
+import type { DiffReport } from "../../generator/diff/types.js";
+import { loadGraph } from "../../generator/model/load.js";
+import { corpusDocs } from "./corpora.js";
+
+let report: DiffReport;
+let oldModels: string;
+let newModels: string;
+
+beforeAll(async () => {
+  oldModels = path.join(corpusDocs("orq-node-4.13.14"), "models");
+  newModels = path.join(corpusDocs("orq-node-4.13.19"), "models");
+  const before = await loadGraph(oldModels);
+  const after = await loadGraph(newModels);
+  report = diffGraphs(before.graph, after.graph, { old: "orq-node-4.13.14", new: "orq-node-4.13.19" });
+  const markdown = formatReport(report, "markdown");
+  // The summary (everything before the per-model details), for the record.
+  console.log(markdown.slice(0, markdown.indexOf("\n### ")));
+});
+
+describe("diff orq-node 4.13.14 → 4.13.19", () => {
+  it("reports every model doc that changed in substance: 11 added, 79 changed, and the 2 example-only edits not at all", async () => {
+    const files = async (root: string) => new Set(await glob("**/*.md", { cwd: root }));
+    const [oldFiles, newFiles] = await Promise.all([files(oldModels), files(newModels)]);
+    const added = [...newFiles].filter((f) => !oldFiles.has(f));
+    const changed: string[] = [];
+    for (const file of newFiles) {
+      if (oldFiles.has(file) && (await readFile(path.join(oldModels, file), "utf8")) !== (await readFile(path.join(newModels, file), "utf8"))) changed.push(file);
+    }
+    expect([added.length, changed.length]).toEqual([11, 81]);
+
+    expect(report.summary.models).toEqual({ added: 11, removed: 0, renamed: 0, changed: 79 });
+    // Every change is located in its model's own doc.
+    const reported = new Set(report.models.flatMap((m) => m.changes.map((c) => c.source.file)));
+    expect(added.filter((f) => !reported.has(f))).toEqual([]);
+    expect(changed.filter((f) => !reported.has(f)).sort()).toEqual(["operations/getalltoolsresponsebody.md", "operations/getevalsresponsebody.md"]);
+  });
+
+  it("counts the changes by kind and severity", () => {
+    expect(report.directions).toBe("operations");
+    expect([report.old.operations, report.new.operations]).toEqual([251, 254]);
+    expect(report.summary).toMatchObject({
+      breaking: 17,
+      warning: 0,
+      info: 105,
+      changes: { "description-changed": 54, "enum-value-added": 28, "field-added": 29, "model-added": 11 },
+    });
+    const count = (kind: string, predicate: (m: DiffReport["models"][number]) => boolean = () => true) =>
+      report.models.filter((m) => predicate(m) && m.changes.some((c) => c.kind === kind)).length;
+    // "max" added to 28 enums: 17 read in responses (breaking), 11 sent in requests (info).
+    expect([count("enum-value-added", (m) => m.direction === "response" && m.severity === "breaking"), count("enum-value-added", (m) => m.direction === "request")]).toEqual([17, 11]);
+    // 29 optional fields in 24 models: 9 request-side, 12 response-side, 3 both.
+    expect(["request", "response", "both"].map((d) => count("field-added", (m) => m.direction === d))).toEqual([9, 12, 3]);
+    expect(report.models.flatMap((m) => m.changes).filter((c) => c.kind === "field-added" && c.required)).toEqual([]);
+  });
+
+  it("matches a hand-checked sample", () => {
+    const model = (id: string) => {
+      const found = report.models.find((m) => m.id === id);
+      if (!found) throw new Error(`${id} not in the report`);
+      return { status: found.status, direction: found.direction, changes: found.changes.map((c) => [c.kind, c.subject ?? "", c.severity, c.rule]), impact: found.impact };
+    };
+    expect(model("components.ModelMetadata").changes).toEqual(
+      ["batchEndpoints", "supportsOpenaiRealtimeApi", "supportsThinkingLevel", "supportsThinkingLevelLow", "supportsThinkingLevelMedium", "supportsThinkingLevelMinimal"].map(
+        (field) => ["field-added", field, "info", "optional-field-added"],
+      ),
+    );
+    const prompts = model("operations.GetAllPromptsReasoningEffort");
+    expect(prompts.direction).toBe("response");
+    expect(prompts.changes).toEqual([
+      ["enum-value-added", '"max"', "breaking", "enum-value-added"],
+      ["description-changed", "", "info", "description-changed"],
+    ]);
+    expect(prompts.impact).toEqual([{ root: "operations.GetAllPromptsResponseBody", path: "GetAllPromptsResponseBody → data[].prompt.reasoningEffort", operations: ["GetAllPrompts"] }]);
+    const request = model("operations.CreateChatCompletionReasoningEffort");
+    expect([request.direction, request.changes.find((c) => c[0] === "enum-value-added")]).toEqual(["request", ["enum-value-added", '"max"', "info", "enum-value-added"]]);
+    expect(model("components.ListModelCatalogResponse")).toMatchObject({
+      status: "added",
+      direction: "response",
+      impact: [{ root: "components.ListModelCatalogResponse", path: "ListModelCatalogResponse", operations: ["ModelCatalogList"] }],
+    });
+    expect(model("components.AssistantMessage")).toMatchObject({ direction: "both", changes: [["field-added", "reasoningContent", "info", "optional-field-added"]] });
+  });
+});

@@ -1,0 +1,74 @@
+/** Tiny model docs in the seed format, and graphs built from them in memory: the fixtures of the diff tests. */
+import { buildGraph } from "../../generator/model/build.js";
+import { attachOperations } from "../../generator/model/operations.js";
+import type { ModelGraph } from "../../generator/model/types.js";
+import { parseDoc } from "../../generator/parse/doc.js";
+import { parseOperationsDoc } from "../../generator/parse/operations-doc.js";
+
+/**
+ * `[field, type cell, required]`, e.g. `["id", "*string*", true]`, plus an optional description and example
+ * (any example adds the Example column). A name written `~~x~~` is a deprecated field.
+ */
+export type Row = [name: string, type: string, required: boolean, description?: string, example?: string];
+
+export function objectDoc(name: string, rows: Row[], description = `The ${name} object.`): string {
+  const examples = rows.some((row) => row[4] !== undefined);
+  const lines = rows.map(([field, type, required, text, example]) => {
+    const cells = [field.replace(/^(~~)?(.*?)(~~)?$/, "$1`$2`$3"), type, required ? ":heavy_check_mark:" : ":heavy_minus_sign:", text ?? "N/A"];
+    return `| ${[...cells, ...(examples ? [example ?? ""] : [])].join(" | ")} |`;
+  });
+  const header = examples ? "| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |" : "| Field | Type | Required | Description |\n| --- | --- | --- | --- |";
+  return `# ${name}\n\n${description}\n\n## Fields\n\n${header}\n${lines.join("\n")}\n`;
+}
+
+export function enumDoc(name: string, values: string[], open = false): string {
+  const union = [...values.map((v) => JSON.stringify(v)), ...(open ? ["Unrecognized<string>"] : [])].join(" | ");
+  return `# ${name}\n\n## Example Usage\n\n\`\`\`typescript\nlet value: ${name} = ${JSON.stringify(values[0])};\n\`\`\`\n\n## Values\n\n\`\`\`typescript\n${union}\n\`\`\`\n`;
+}
+
+export function unionDoc(name: string, members: string[]): string {
+  return `# ${name}\n\n## Supported Types\n\n${members.map((m) => `### \`${m}\`\n\n\`\`\`typescript\nconst value: ${m} = {};\n\`\`\`\n`).join("\n")}`;
+}
+
+/** A `docs/sdks/<group>/README.md` with one operation per entry: request and response model ids (`components.X`). */
+export function operationsDoc(group: string, operations: { name: string; request?: string; response?: string }[]): string {
+  const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
+  const sections = operations.map(({ name, request, response }) =>
+    [
+      `## ${name}`,
+      "",
+      `<!-- UsageSnippet language="typescript" operationID="${name}" method="post" path="/${name}" -->`,
+      "```typescript\nawait sdk.run();\n```",
+      "",
+      "### Parameters",
+      "",
+      "| Parameter | Type | Required | Description |",
+      "| --------- | ---- | -------- | ----------- |",
+      ...(request ? [`| \`request\` | ${link(request)} | :heavy_check_mark: | The request object. |`] : []),
+      "| `options` | RequestOptions | :heavy_minus_sign: | Used to set various options. |",
+      "",
+      "### Response",
+      "",
+      response ? `**Promise\\<${link(response)}\\>**` : "**Promise\\<void\\>**",
+      "",
+      "### Errors",
+      "",
+      "| Error Type | Status Code | Content Type |",
+      "| --- | --- | --- |",
+      "| errors.APIError | 4XX, 5XX | \\*/\\* |",
+      "",
+    ].join("\n"),
+  );
+  return `# ${group}\n\n## Overview\n\n${sections.join("\n")}`;
+}
+
+/** Docs keyed by path relative to the models folder (`components/x.md`), plus optional operation READMEs. */
+export function graphOf(docs: Record<string, string>, sdks: Record<string, string> = {}): ModelGraph {
+  // Links climb to docs/ and back down (`../../models/components/x.md`), as in real docs.
+  const parsed = Object.entries(docs).map(([file, text]) => parseDoc({ file, text, root: "/docs/models" }));
+  const { graph, diagnostics } = buildGraph(parsed);
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) throw new Error(`fixture has errors: ${errors.map((d) => `${d.file}:${d.line}: ${d.message}`).join("; ")}`);
+  const operations = Object.entries(sdks).flatMap(([file, text]) => parseOperationsDoc(`../sdks/${file}`, text));
+  return attachOperations(graph, operations);
+}
