@@ -6,22 +6,41 @@
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { generate } from "../generator/cli/generate.js";
 import { buildGraph } from "../generator/model/build.js";
 import { parseBytes } from "../generator/parse/folder.js";
 import type { Model } from "../generator/model/types.js";
-import { ROOT, runCli, snapshotFolder } from "./helpers/cli.js";
+import { ROOT, snapshotFolder } from "./helpers/cli.js";
 
 const EMBEDDED = path.join(ROOT, "docs/models");
 let docs: Map<string, Buffer>;
 let goodOutput: Map<string, Buffer>;
 let work: string;
 
+/**
+ * `docschema generate` in-process (the CLI minus argument parsing, which test/cli.test.ts covers): one process
+ * per case would reload ts-morph every time.
+ */
+async function runGenerate(input: string, out: string): Promise<{ code: number; stderr: string }> {
+  let stderr = "";
+  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await generate(input, { out });
+    return { code, stderr };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 beforeAll(async () => {
   docs = await snapshotFolder(EMBEDDED);
   work = await mkdtemp(path.join(os.tmpdir(), "docschema-robust-"));
   const out = path.join(work, "good");
-  const run = await runCli(["generate", EMBEDDED, "-o", out, "-q"]);
+  const run = await runGenerate(EMBEDDED, out);
   expect(run.code).toBe(0);
   goodOutput = await snapshotFolder(out);
 });
@@ -182,13 +201,13 @@ async function mangledInput(mangle: Record<string, Mangle>): Promise<string> {
   return input;
 }
 
-describe.concurrent("mangled docs end in located diagnostics", () => {
+describe("mangled docs end in located diagnostics", () => {
   it.each(CASES)("$name", async ({ mangle, expect: expected }) => {
     const input = await mangledInput(mangle);
     const out = path.join(path.dirname(path.dirname(input)), "generated");
     await cp(path.join(work, "good"), out, { recursive: true });
 
-    const run = await runCli(["generate", input, "-o", out]);
+    const run = await runGenerate(input, out);
     // No crash: only our own messages, no stack trace.
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const prefix = `${path.relative(ROOT, input).split(path.sep).join("/")}/`;
@@ -216,7 +235,7 @@ describe("CRLF line endings", () => {
     for (const file of docs.keys()) crlf[file] = (text) => text.replace(/\n/g, "\r\n");
     const input = await mangledInput(crlf);
     const out = path.join(work, "crlf-out");
-    const run = await runCli(["generate", input, "-o", out]);
+    const run = await runGenerate(input, out);
     expect(run.stderr).not.toMatch(/warning|error/);
     expect(run.code).toBe(0);
     expect(await snapshotFolder(out)).toEqual(goodOutput);
@@ -236,7 +255,8 @@ describe("truncation at any point never crashes and never yields a silently diff
   it.each([CHOICES, FINISH, ROLE, UNION, RESPONSE, "operations/responsebody2.md"])("%s", (file) => {
     const bytes = docs.get(file)!;
     const whole = buildGraph([parseBytes(file, bytes, "/p/docs/models")]).graph.models[0]!;
-    const step = Math.max(1, Math.floor(bytes.length / 400));
+    const cuts = 150;
+    const step = Math.max(1, Math.floor(bytes.length / cuts));
     let silent = 0;
     for (let end = 0; end < bytes.length; end += step) {
       const doc = parseBytes(file, bytes.subarray(0, end), "/p/docs/models");
@@ -249,6 +269,6 @@ describe("truncation at any point never crashes and never yields a silently diff
       silent++;
     }
     // Most cuts are caught; the rest are cuts at a line end that leave a shorter but correct model.
-    expect(silent).toBeLessThan(400 / 4);
+    expect(silent).toBeLessThan(cuts / 4);
   });
 });
