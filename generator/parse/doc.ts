@@ -2,7 +2,7 @@
  * One model doc in, one model fragment out: classify the doc by its `## ` headings and hand each section to
  * the parser of its kind. Pure (text in, plain data out) so it can run in worker threads and be cached.
  */
-import type { Code, Heading } from "mdast";
+import type { Code, Heading, Root, RootContent } from "mdast";
 import type { Diagnostic, Flavour, Model } from "../model/types.js";
 import { DocContext } from "./context.js";
 import { parseValuesSection } from "./enum-doc.js";
@@ -34,8 +34,9 @@ export function namespaceOf(file: string): string {
 }
 
 export function parseDoc({ file, text, root }: DocInput): ParsedDoc {
-  const ctx = new DocContext(file, text, namespaceOf(file), root);
-  const flavour = flavourOf(text);
+  // CRLF files mean the same as LF files; without this, \r would end up in descriptions and examples.
+  const ctx = new DocContext(file, text.replace(/\r\n/g, "\n"), namespaceOf(file), root);
+  const flavour = flavourOf(ctx.text);
   const model = readModel(ctx, flavour);
   return { file, ...(model ? { model } : {}), ...(flavour ? { flavour } : {}), diagnostics: ctx.diagnostics };
 }
@@ -45,9 +46,12 @@ function readModel(ctx: DocContext, flavour: Flavour | undefined): Model | undef
     ctx.error("empty-file", "file is empty");
     return undefined;
   }
-  const doc = outline(parseMarkdown(ctx.text), ctx.text);
+  const root = parseMarkdown(ctx.text);
+  reportUnclosedFences(ctx, root);
+  const doc = outline(root, ctx.text);
   const name = readTitle(ctx, doc.title);
   if (!name) return undefined;
+  for (const section of doc.sections) reportStrayBlocks(ctx, section);
 
   const sections = new Map<string, Section>();
   for (const section of doc.sections) {
@@ -122,4 +126,44 @@ function flavourOf(text: string): Flavour | undefined {
   if (/\|\s*(\*((str|int|float|bool|Any)\*|Optional\[|Nullable\[|OptionalNullable\[)|(List|Dict)\[|\[models\.)/.test(text)) return "python";
   if (/\|\s*(\*(string|number|boolean)\*|\[(components|operations|errors)\.)/.test(text)) return "typescript";
   return undefined;
+}
+
+/** What each known `## ` section holds: its main blocks, and what may come before the first of them. */
+const SECTION_BLOCKS: Record<string, { main: (block: RootContent) => boolean; intro?: (block: RootContent) => boolean }> = {
+  "Example Usage": { main: (block) => block.type === "code" },
+  Fields: { main: (block) => block.type === "table" },
+  // Python open enums say so in a paragraph before the list.
+  Values: { main: (block) => block.type === "code" || block.type === "list" || block.type === "table", intro: (block) => block.type === "paragraph" },
+  "Supported Types": { main: (block) => (block.type === "heading" && block.depth === 3) || block.type === "code" },
+};
+
+/** Unknown sections and content a section should not hold are ignored, so say so: they may be a damaged doc. */
+function reportStrayBlocks(ctx: DocContext, section: Section): void {
+  const expected = SECTION_BLOCKS[section.title];
+  if (!expected) {
+    ctx.warn("unknown-section", `unknown section "## ${section.title}" is ignored`, section.heading.position!.start);
+    return;
+  }
+  let seenMain = false;
+  for (const block of section.blocks) {
+    if (expected.main(block)) seenMain = true;
+    else if (seenMain || !expected.intro?.(block)) {
+      const what = block.type === "html" ? "HTML" : block.type;
+      ctx.warn("stray-content", `unexpected ${what} in "## ${section.title}" is ignored`, block.position!.start);
+    }
+  }
+}
+
+/** A fence that is never closed swallows the rest of the file: the usual sign of a truncated doc. */
+function reportUnclosedFences(ctx: DocContext, root: Root): void {
+  for (const node of root.children) {
+    if (node.type !== "code") continue;
+    const source = sourceOf(ctx.text, node);
+    const fence = /^(`{3,}|~{3,})/.exec(source)?.[1];
+    if (!fence) continue;
+    const lines = source.split("\n");
+    const last = lines[lines.length - 1]!.trim();
+    const closed = lines.length > 1 && last.startsWith(fence) && /^(`+|~+)$/.test(last);
+    if (!closed) ctx.error("unclosed-fence", `code block opened here is never closed (is the file truncated?)`, node.position!.start);
+  }
 }

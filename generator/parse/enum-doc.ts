@@ -1,7 +1,7 @@
 /** Enum docs: `## Values` as a literal-union code block (TS), a bullet list (Python) or a `Name | Value` table (§2.2, §10). */
 import type { Code, List, Table } from "mdast";
 import type { DocContext } from "./context.js";
-import { sourceOf, splitRow, type Section } from "./markdown.js";
+import { rowMismatch, sourceOf, splitRow, type Section } from "./markdown.js";
 
 export interface EnumBody {
   values: (string | number)[];
@@ -11,7 +11,11 @@ export interface EnumBody {
 const OPEN_ENUM_SENTENCE = /this is an open enum/i;
 
 export function parseValuesSection(ctx: DocContext, section: Section): EnumBody | undefined {
-  const block = section.blocks.find((node) => node.type === "code" || node.type === "list" || node.type === "table");
+  const [block, extra] = section.blocks.filter((node) => node.type === "code" || node.type === "list" || node.type === "table");
+  if (extra) {
+    ctx.error("extra-block", "## Values has more than one block of values; which one holds the values is ambiguous", extra.position!.start);
+    return undefined;
+  }
   let body: EnumBody | undefined;
   if (block?.type === "code") body = parseLiteralUnion(ctx, block);
   else if (block?.type === "list") body = parseBulletList(ctx, block, section);
@@ -53,6 +57,11 @@ function parseLiteralUnion(ctx: DocContext, code: Code): EnumBody | undefined {
     separator = match[4]!;
     offset = token.lastIndex;
   }
+  if (separator === "|" && body.values.length + (body.open ? 1 : 0) > 0) {
+    const lastLine = line + countLines(text);
+    ctx.error("bad-enum-value", "the values end with | and no value after it (is the file truncated?)", ctx.at(lastLine, text.length - text.lastIndexOf("\n")));
+    return undefined;
+  }
   return body;
 }
 
@@ -85,8 +94,9 @@ function parseValueTable(ctx: DocContext, table: Table): EnumBody | undefined {
   const body: EnumBody = { values: [], open: false };
   for (let line = headerLine + 2; line <= table.position!.end.line; line++) {
     const cells = splitRow(ctx.lineText(line));
-    if (cells.length !== header.length) {
-      ctx.error("bad-row", `row has ${cells.length} cells, the header has ${header.length}`, { line, column: 1 });
+    const mismatch = rowMismatch(ctx.lineText(headerLine), ctx.lineText(line), cells.length, header.length);
+    if (mismatch) {
+      ctx.error("bad-row", mismatch, { line, column: 1 });
       return undefined;
     }
     const raw = cells[valueCol]!.text.replace(/^`(.*)`$/, "$1");

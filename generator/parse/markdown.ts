@@ -88,3 +88,11 @@ export function splitRow(line: string): { text: string; column: number }[] {
   if (line.slice(start).trim() !== "") push(line.length);
   return cells;
 }
+
+/** Why a table row does not line up with its header, if it does not: another cell count, or cut off before its closing `|`. */
+export function rowMismatch(headerLine: string, rowLine: string, cells: number, headerCells: number): string | undefined {
+  if (cells !== headerCells) return `row has ${cells} cells, the header has ${headerCells}`;
+  const closed = (line: string): boolean => /(^|[^\\])\|\s*$/.test(line);
+  if (closed(headerLine) && !closed(rowLine)) return "row is cut off: it does not end with | like the header (is the file truncated?)";
+  return undefined;
+}

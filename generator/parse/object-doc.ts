@@ -2,7 +2,7 @@
 import type { Table } from "mdast";
 import type { Field, TypeExpr } from "../model/types.js";
 import type { DocContext } from "./context.js";
-import { cellText, splitRow, type Section } from "./markdown.js";
+import { cellText, rowMismatch, splitRow, type Section } from "./markdown.js";
 
 const REQUIRED: Record<string, boolean> = {
   ":heavy_check_mark:": true,
@@ -21,9 +21,13 @@ export interface ObjectBody {
 }
 
 export function parseFieldsSection(ctx: DocContext, section: Section, python: boolean): ObjectBody | undefined {
-  const table = section.blocks.find((block): block is Table => block.type === "table");
+  const [table, extra] = section.blocks.filter((block): block is Table => block.type === "table");
   if (!table) {
     ctx.error("missing-table", "## Fields has no table", section.heading.position!.start);
+    return undefined;
+  }
+  if (extra) {
+    ctx.error("extra-block", "## Fields has more than one table; which one holds the fields is ambiguous", extra.position!.start);
     return undefined;
   }
   const headerLine = table.position!.start.line;
@@ -46,8 +50,9 @@ export function parseFieldsSection(ctx: DocContext, section: Section, python: bo
   // Rows come from the source lines of the table node: remark-gfm silently pads short rows and drops extra cells.
   for (let line = headerLine + 2; line <= table.position!.end.line; line++) {
     const cells = splitRow(ctx.lineText(line));
-    if (cells.length !== header.length) {
-      ctx.error("bad-row", `row has ${cells.length} cells, the header has ${header.length}`, { line, column: 1 });
+    const mismatch = rowMismatch(ctx.lineText(headerLine), ctx.lineText(line), cells.length, header.length);
+    if (mismatch) {
+      ctx.error("bad-row", mismatch, { line, column: 1 });
       continue;
     }
     const cell = (index: number) => (index >= 0 ? cells[index]! : undefined);
