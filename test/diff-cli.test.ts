@@ -36,7 +36,7 @@ beforeAll(() => {
   write(path.join(scratch, "v1/docs"), v1);
   write(path.join(scratch, "v2/docs"), v2);
   for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), runCli(["graph", `${v}/docs/models`], scratch).stdout);
-});
+}, 120_000); // a build and two CLI runs, on a busy machine
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("docschema diff", () => {

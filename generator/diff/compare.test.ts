@@ -61,6 +61,13 @@ describe("compareGraphs", () => {
     expect(report.models[0]!.changes.map((c) => [c.kind, c.before, c.after, c.compat, c.rule])).toEqual([["type-changed", "closed enum", "open enum", "widening", "type-widened"]]);
   });
 
+  it("reports the open-object catch-all as a type change, and reordered fields as nothing", () => {
+    const before = { "components/order.md": objectDoc("Order", [["id", "*string*", true], ["note", "*string*", false]]) };
+    const after = { "components/order.md": objectDoc("Order", [["note", "*string*", false], ["id", "*string*", true], ["additionalProperties", "Record<string, *any*>", false]]) };
+    expect(summary(before, after)).toEqual([["components.Order", "changed", [["type-changed", "additionalProperties", "(none)", "Record<string, any>"]]]]);
+    expect(diffGraphs(graphOf(before), graphOf(after)).models[0]!.changes[0]).toMatchObject({ compat: "widening", rule: "type-widened" });
+  });
+
   it("gives the same report for the same input, and locates changes at the field's doc line", () => {
     const before = { "components/order.md": objectDoc("Order", [["id", "*string*", true]]) };
     const after = { "components/order.md": objectDoc("Order", [["id", "*string*", true], ["note", "*string*", false]]) };
