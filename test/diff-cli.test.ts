@@ -4,10 +4,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enumDoc, objectDoc, operationsDoc } from "./helpers/docs.js";
+import { enumDoc, link, objectDoc, operationsDoc } from "./helpers/docs.js";
 import { buildCli, runCli } from "./helpers/cli.js";
 
-const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
 const v1 = {
   "models/components/order.md": objectDoc("Order", [["size", link("components.Size"), true]]),
   "models/components/receipt.md": objectDoc("Receipt", [["order", link("components.Order"), true]]),

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphOf, objectDoc, unionDoc } from "../../test/helpers/docs.js";
+import { enumDoc, graphOf, link, objectDoc, unionDoc } from "../../test/helpers/docs.js";
 import { compareGraphs } from "./compare.js";
 import { diffGraphs } from "./index.js";
 
-const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
 const summary = (before: Record<string, string>, after: Record<string, string>) =>
   compareGraphs(graphOf(before), graphOf(after)).models.map((m) => [m.id, m.status, m.changes.map((c) => [c.kind, c.subject ?? null, c.before ?? null, c.after ?? null])]);
 

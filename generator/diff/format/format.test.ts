@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphOf, objectDoc, operationsDoc } from "../../../test/helpers/docs.js";
+import { enumDoc, graphOf, link, objectDoc, operationsDoc } from "../../../test/helpers/docs.js";
 import { diffGraphs } from "../index.js";
 import type { DiffReport } from "../types.js";
 import { formatReport } from "./index.js";
 
-const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
 const sdks = { "orders/README.md": operationsDoc("Orders", [{ name: "CreateOrder", request: "components.Order", response: "components.Receipt" }]) };
 const before = {
   "components/order.md": objectDoc("Order", [["size", link("components.Size"), true], ["note", "*string*", false]]),
