@@ -1,11 +1,11 @@
 /** `docschema diff` end to end: the built CLI on docs folders, snapshots and git revisions, and its exit codes. */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enumDoc, link, objectDoc, operationsDoc } from "./helpers/docs.js";
-import { buildCli, runCli } from "./helpers/cli.js";
+import { ROOT, runCli } from "./helpers/cli.js";
+import { enumDoc, link, objectDoc, operationsDoc } from "./helpers/diff-fixtures.js";
 
 const v1 = {
   "models/components/order.md": objectDoc("Order", [["size", link("components.Size"), true]]),
@@ -29,34 +29,34 @@ const write = (folder: string, files: Record<string, string>) => {
 };
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
 
-beforeAll(() => {
-  buildCli();
+beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), "docschema-diff-cli-"));
   write(path.join(scratch, "v1/docs"), v1);
   write(path.join(scratch, "v2/docs"), v2);
-  for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), runCli(["graph", `${v}/docs/models`], scratch).stdout);
-}, 120_000); // a build and two CLI runs, on a busy machine
+  mkdirSync(path.join(scratch, "empty"));
+  for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), (await runCli(["graph", `${v}/docs/models`], scratch)).stdout);
+}, 60_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("docschema diff", () => {
-  it("compares two docs folders (operation docs beside the models) and prints text grouped by severity", () => {
-    const result = runCli(["diff", "v1/docs", "v2/docs"], scratch);
-    expect(result.status).toBe(0);
+  it("compares two docs folders (operation docs beside the models) and prints text grouped by severity", async () => {
+    const result = await runCli(["diff", "v1/docs", "v2/docs"], scratch);
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain("directions from the operation docs (1 operation)");
     expect(result.stdout).toMatch(/BREAKING \(1 model\)\n {2}components\.Size enum · both\n {4}✖ value "l" added \[enum-value-added, response\]/);
     expect(result.stdout).toContain("INFO (1 model)\n  components.Order object · both\n    • field note added (optional, string) [optional-field-added, both]");
     expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("1 breaking, 0 warnings, 1 info in 2 changed model(s)");
   });
 
-  it("sets the exit code with --fail-on", () => {
-    expect(runCli(["diff", "v1/docs", "v2/docs", "--fail-on", "breaking"], scratch).status).toBe(1);
-    expect(runCli(["diff", "v1/docs", "v2/docs", "--fail-on", "warning"], scratch).status).toBe(1);
-    expect(runCli(["diff", "v1/docs", "v1/docs", "--fail-on", "warning"], scratch).status).toBe(0);
+  it("sets the exit code with --fail-on", async () => {
+    expect((await runCli(["diff", "v1/docs", "v2/docs", "--fail-on", "breaking"], scratch)).code).toBe(1);
+    expect((await runCli(["diff", "v1/docs", "v2/docs", "--fail-on", "warning"], scratch)).code).toBe(1);
+    expect((await runCli(["diff", "v1/docs", "v1/docs", "--fail-on", "warning"], scratch)).code).toBe(0);
   });
 
-  it("compares snapshots written by `graph` the same way as the docs they came from", () => {
-    const fromSnapshots = JSON.parse(runCli(["diff", "v1.json", "v2.json", "--format", "json"], scratch).stdout);
-    const fromDocs = JSON.parse(runCli(["diff", "v1/docs/models", "v2/docs/models", "--format", "json"], scratch).stdout);
+  it("compares snapshots written by `graph` the same way as the docs they came from", async () => {
+    const fromSnapshots = JSON.parse((await runCli(["diff", "v1.json", "v2.json", "--format", "json"], scratch)).stdout);
+    const fromDocs = JSON.parse((await runCli(["diff", "v1/docs/models", "v2/docs/models", "--format", "json"], scratch)).stdout);
     expect(fromSnapshots.summary).toEqual({ breaking: 1, warning: 0, info: 1, models: { added: 0, removed: 0, renamed: 0, changed: 2 }, changes: { "enum-value-added": 1, "field-added": 1 } });
     expect(fromSnapshots.models).toEqual(fromDocs.models.map((m: { changes: { source: { file: string } }[] }) => ({
       ...m,
@@ -64,24 +64,25 @@ describe("docschema diff", () => {
     })));
   });
 
-  it("loads neither the markdown parser nor ts-morph to compare two snapshots", () => {
+  it("loads neither the markdown parser nor ts-morph to compare two snapshots", async () => {
     const hook = `export async function resolve(s, c, next) { const r = await next(s, c); if (/ts-morph|remark|micromark/.test(r.url)) process._rawDebug("LOADED " + r.url); return r; }`;
     const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
     const nodeArgs = ["--import", `data:text/javascript,${encodeURIComponent(register)}`];
-    const snapshots = runCli(["diff", "v1.json", "v2.json"], scratch, nodeArgs);
+    const run = (...args: string[]) => spawnSync(process.execPath, [...nodeArgs, path.join(ROOT, "dist/cli/main.js"), "diff", ...args], { cwd: scratch, encoding: "utf8" });
+    const snapshots = run("v1.json", "v2.json");
     expect(snapshots.status).toBe(0);
     expect(snapshots.stderr).not.toContain("LOADED");
     // The hook does see them when docs are parsed.
-    expect(runCli(["diff", "v1/docs", "v2/docs"], scratch, nodeArgs).stderr).toContain("LOADED");
+    expect(run("v1/docs", "v2/docs").stderr).toContain("LOADED");
   });
 
-  it("names doc files from the working directory in github annotations", () => {
-    const result = runCli(["diff", "v1/docs", "v2/docs", "--format", "github"], scratch);
+  it("names doc files from the working directory in github annotations", async () => {
+    const result = await runCli(["diff", "v1/docs", "v2/docs", "--format", "github"], scratch);
     expect(result.stdout).toContain("::error file=v2/docs/models/components/size.md,line=1,col=1,title=breaking%3A enum-value-added::");
     expect(result.stdout).toContain("::notice file=v2/docs/models/components/order.md,line=");
   });
 
-  it("reads the old side from git without touching the work tree", () => {
+  it("reads the old side from git without touching the work tree", async () => {
     const repo = path.join(scratch, "repo");
     write(repo, Object.fromEntries(Object.entries(v1).map(([f, t]) => [`docs/${f}`, t])));
     git(repo, "init", "-q", "-b", "main");
@@ -92,9 +93,9 @@ describe("docschema diff", () => {
     const status = git(repo, "status", "--porcelain");
     const temps = readdirSync(tmpdir()).filter((f) => f.startsWith("docschema-diff-")).length;
 
-    const result = runCli(["diff", "--git", "main", "--format", "json"], repo);
+    const result = await runCli(["diff", "--git", "main", "--format", "json"], repo);
     expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect([report.old.label, report.new.label, report.directions]).toEqual(["main:docs/models", "docs/models", "operations"]);
     expect(report.summary.breaking).toBe(1);
@@ -103,19 +104,20 @@ describe("docschema diff", () => {
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith("docschema-diff-")).length).toBe(temps);
 
     // A snapshot committed in git, and a path given from a sub-folder of the repository.
-    writeFileSync(path.join(repo, "schema.json"), runCli(["graph", "docs/models"], repo).stdout);
+    writeFileSync(path.join(repo, "schema.json"), (await runCli(["graph", "docs/models"], repo)).stdout);
     git(repo, "add", "schema.json");
     git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "snapshot");
-    const sub = runCli(["diff", "--git", "HEAD:../../schema.json", "--format", "json", "../../schema.json"], path.join(repo, "docs/models"));
+    const sub = await runCli(["diff", "--git", "HEAD:../../schema.json", "--format", "json", "../../schema.json"], path.join(repo, "docs/models"));
     expect(JSON.parse(sub.stdout).summary.models.changed).toBe(0);
-    expect(runCli(["diff", "--git", "HEAD~1:docs", "docs", "--fail-on", "breaking"], repo).status).toBe(1);
+    expect((await runCli(["diff", "--git", "HEAD~1:docs", "docs", "--fail-on", "breaking"], repo)).code).toBe(1);
   });
 
-  it("exits 2 on usage and input errors", () => {
+  it("exits 2 on usage and input errors", async () => {
     const cases: [string[], RegExp, string?][] = [
       [["diff", "v1/docs"], /diff needs <old> and <new>/],
       [["diff", "v1/docs", "v2/docs", "v3/docs"], /too many arguments/],
       [["diff", "v1/docs", "missing"], /"missing" does not exist/],
+      [["diff", "v1/docs", "empty"], /no model docs \(\*\.md\) in "empty"/],
       [["diff", "v1/docs", "v2/docs", "--format", "xml"], /Allowed choices are text, markdown, json, github/],
       [["diff", "v1/docs", "v2/docs", "--fail-on", "info"], /Allowed choices are breaking, warning/],
       [["diff", "v1/docs/models/components/size.md", "v2/docs"], /not valid JSON/],
@@ -123,16 +125,16 @@ describe("docschema diff", () => {
       [["diff", "--git", "main"], /git rev-parse: fatal: not a git repository/, ".."],
     ];
     for (const [args, message, cwd] of cases) {
-      const result = runCli(args, path.join(scratch, cwd ?? "."));
-      expect([args.join(" "), result.status]).toEqual([args.join(" "), 2]);
+      const result = await runCli(args, path.join(scratch, cwd ?? "."));
+      expect([args.join(" "), result.code]).toEqual([args.join(" "), 2]);
       expect(result.stderr).toMatch(message);
     }
   });
 
-  it("exits 2 when a side's docs have errors, naming file:line:column", () => {
+  it("exits 2 when a side's docs have errors, naming file:line:column", async () => {
     write(path.join(scratch, "bad/docs"), { ...v1, "models/components/size.md": "# Size\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *strng* | :heavy_check_mark: | x |\n" });
-    const result = runCli(["diff", "v1/docs", "bad/docs"], scratch);
-    expect(result.status).toBe(2);
+    const result = await runCli(["diff", "v1/docs", "bad/docs"], scratch);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain("bad/docs/models/components/size.md:7:10 error:");
     expect(result.stderr).toContain("bad/docs: 1 error(s) in the docs; fix them to diff");
     expect(readFileSync(path.join(scratch, "v1/docs/models/components/size.md"), "utf8")).toBe(v1["models/components/size.md"]);

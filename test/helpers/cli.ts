@@ -1,34 +1,31 @@
-/**
- * Runs the real CLI, compiled from the current sources into .cache/e2e-<pid>/ (a fresh build, never a stale
- * dist/, and private to this test process so parallel test files do not race on one output folder).
- */
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+/** Runs the built CLI (dist/cli/main.js) as a child process, the way users and CI run it. */
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { glob } from "tinyglobby";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const out = path.join(root, ".cache", `e2e-${process.pid}`);
-
-export function buildCli(): string {
-  const main = path.join(out, "dist/cli/main.js");
-  if (!existsSync(main)) {
-    mkdirSync(out, { recursive: true });
-    process.once("exit", () => rmSync(out, { recursive: true, force: true }));
-    // main.js reads ../../package.json for --version.
-    copyFileSync(path.join(root, "package.json"), path.join(out, "package.json"));
-    execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json"), "--outDir", path.join(out, "dist")]);
-  }
-  return main;
-}
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const MAIN = path.join(ROOT, "dist/cli/main.js");
 
 export interface CliResult {
-  status: number;
+  code: number;
   stdout: string;
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = root, nodeArgs: string[] = []): CliResult {
-  const { FORCE_COLOR: _force, ...env } = process.env;
-  const result = spawnSync(process.execPath, [...nodeArgs, buildCli(), ...args], { cwd, encoding: "utf8", env: { ...env, NO_COLOR: "1" } });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+export function runCli(args: readonly string[], cwd = ROOT): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [MAIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Every file of a folder (relative path → bytes), to compare folders byte for byte. */
+export async function snapshotFolder(folder: string): Promise<Map<string, Buffer>> {
+  const files = (await glob("**/*", { cwd: folder, onlyFiles: true, dot: true })).sort();
+  const snapshot = new Map<string, Buffer>();
+  for (const file of files) snapshot.set(file, await readFile(path.join(folder, file)));
+  return snapshot;
 }

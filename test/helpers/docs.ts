@@ -1,79 +1,129 @@
-/** Tiny model docs in the seed format, and graphs built from them in memory: the fixtures of the diff tests. */
-import { buildGraph } from "../../generator/model/build.js";
-import { attachOperations } from "../../generator/model/operations.js";
-import type { ModelGraph } from "../../generator/model/types.js";
-import { parseDoc } from "../../generator/parse/doc.js";
-import { parseOperationsDoc } from "../../generator/parse/operations-doc.js";
+/**
+ * Builders for small model docs in the seed format (../shared/seeds), so tests state only what matters:
+ * a title, rows or values. Tables are written the way the SDK generators write them (leading and trailing pipes).
+ */
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+export const YES = ":heavy_check_mark:";
+export const NO = ":heavy_minus_sign:";
+
+/** Cells of a Fields row: field, type, required, description and optionally example. */
+export type Row = readonly string[];
+
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/** A TS-flavoured object doc: `# Name`, Example Usage, `## Fields`. */
+export function tsObject(name: string, rows: readonly Row[], { description = "", example = true } = {}): string {
+  const header = rows.some((row) => row[4] !== undefined) ? ["Field", "Type", "Required", "Description", "Example"] : ["Field", "Type", "Required", "Description"];
+  const usage = ["## Example Usage", "", "```typescript", `let value: ${name.replace(/~/g, "")} = {};`, "```", ""];
+  return [`# ${name}`, ...(description ? ["", description] : []), "", ...(example ? usage : []), "## Fields", "", table(header, rows)].join("\n");
+}
+
+/** A Python-flavoured object doc: `# Name`, `## Fields` (no example). */
+export function pyObject(name: string, rows: readonly Row[], description = ""): string {
+  return [`# ${name}`, ...(description ? ["", description] : []), "", "## Fields", "", table(["Field", "Type", "Required", "Description"], rows)].join("\n");
+}
+
+/** A TS enum: one literal-union line in a typescript fence. */
+export function tsEnum(name: string, values: readonly string[], description = ""): string {
+  return [
+    `# ${name}`,
+    ...(description ? ["", description] : []),
+    "",
+    "## Example Usage",
+    "",
+    "```typescript",
+    `let value: ${name} = ${values[0]};`,
+    "```",
+    "",
+    "## Values",
+    "",
+    "```typescript",
+    values.join(" | "),
+    "```",
+  ].join("\n");
+}
+
+/** A Python enum: a bullet list of code-spanned literals. */
+export function pyEnum(name: string, values: readonly string[], intro = ""): string {
+  return [
+    `# ${name}`,
+    "",
+    "## Example Usage",
+    "",
+    "```python",
+    `value: ${name} = ${values[0]}`,
+    "```",
+    "",
+    "## Values",
+    "",
+    ...(intro ? [intro, ""] : []),
+    ...values.map((value) => `- \`${value}\``),
+  ].join("\n");
+}
+
+/** A union doc: one `### \`type\`` heading (and example fence) per member. */
+export function unionDoc(name: string, members: readonly string[], lang = "typescript"): string {
+  return [
+    `# ${name}`,
+    "",
+    "## Supported Types",
+    "",
+    ...members.flatMap((member) => [`### \`${member}\``, "", `\`\`\`${lang}`, `const value: ${member} = {};`, "```", ""]),
+  ].join("\n");
+}
+
+/** TS link to a model doc from inside `docs/models/<ns>/`. */
+export function tsLink(ns: string, name: string): string {
+  return `[${ns}.${name}](../../models/${ns}/${name.toLowerCase()}.md)`;
+}
+
+/** Python link (`[Wrapper[models.X]](../models/x.md)`), the wrapper inside the link text. */
+export function pyLink(name: string, wrapper = ""): string {
+  const text = wrapper ? `${wrapper}[models.${name}]` : `models.${name}`;
+  return `[${text}](../models/${name.toLowerCase()}.md)`;
+}
+
+/** Writes a doc tree (relative path → text or bytes) into a fresh temp folder and returns the folder. */
+export async function writeTree(files: Record<string, string | Uint8Array>, prefix = "docschema-docs-"): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), prefix));
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
+    await writeFile(path.join(folder, file), content);
+  }
+  return folder;
+}
 
 /**
- * `[field, type cell, required]`, e.g. `["id", "*string*", true]`, plus an optional description and example
- * (any example adds the Example column). A name written `~~x~~` is a deprecated field.
+ * Writes model docs (path relative to the input folder → content) into `<temp>/docs/models/`, the layout SDKs use:
+ * TS links (`../../models/ns/x.md`) climb above the input folder and come back, so it must be named `models`.
  */
-export type Row = [name: string, type: string, required: boolean, description?: string, example?: string];
-
-export function objectDoc(name: string, rows: Row[], description = `The ${name} object.`): string {
-  const examples = rows.some((row) => row[4] !== undefined);
-  const lines = rows.map(([field, type, required, text, example]) => {
-    const cells = [field.replace(/^(~~)?(.*?)(~~)?$/, "$1`$2`$3"), type, required ? ":heavy_check_mark:" : ":heavy_minus_sign:", text ?? "N/A"];
-    return `| ${[...cells, ...(examples ? [example ?? ""] : [])].join(" | ")} |`;
-  });
-  const header = examples ? "| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |" : "| Field | Type | Required | Description |\n| --- | --- | --- | --- |";
-  return `# ${name}\n\n${description}\n\n## Fields\n\n${header}\n${lines.join("\n")}\n`;
+export async function writeDocs(files: Record<string, string | Uint8Array>): Promise<{ root: string; input: string }> {
+  const root = await writeTree(Object.fromEntries(Object.entries(files).map(([file, content]) => [`docs/models/${file}`, content])));
+  return { root, input: path.join(root, "docs/models") };
 }
 
-export function enumDoc(name: string, values: string[], open = false): string {
-  const union = [...values.map((v) => JSON.stringify(v)), ...(open ? ["Unrecognized<string>"] : [])].join(" | ");
-  return `# ${name}\n\n## Example Usage\n\n\`\`\`typescript\nlet value: ${name} = ${JSON.stringify(values[0])};\n\`\`\`\n\n## Values\n\n\`\`\`typescript\n${union}\n\`\`\`\n`;
-}
-
-export function unionDoc(name: string, members: string[]): string {
-  return `# ${name}\n\n## Supported Types\n\n${members.map((m) => `### \`${m}\`\n\n\`\`\`typescript\nconst value: ${m} = {};\n\`\`\`\n`).join("\n")}`;
-}
-
-/** A model link as a Type cell writes it: `[components.Part](../../models/components/part.md)`. */
-export function link(id: string): string {
-  const [namespace, name] = id.split(".");
-  return `[${id}](../../models/${namespace}/${name!.toLowerCase()}.md)`;
-}
-
-/** A `docs/sdks/<group>/README.md` with one operation per entry: request and response model ids (`components.X`). */
-export function operationsDoc(group: string, operations: { name: string; request?: string; response?: string }[]): string {
-  const sections = operations.map(({ name, request, response }) =>
+/** A small, complete TS doc set: objects, enums (one open), a union, a cross-namespace reference and a same-title pair. */
+export const TS_FIXTURE: Record<string, string> = {
+  "components/choice.md": tsObject(
+    "Choice",
     [
-      `## ${name}`,
-      "",
-      `<!-- UsageSnippet language="typescript" operationID="${name}" method="post" path="/${name}" -->`,
-      "```typescript\nawait sdk.run();\n```",
-      "",
-      "### Parameters",
-      "",
-      "| Parameter | Type | Required | Description |",
-      "| --------- | ---- | -------- | ----------- |",
-      ...(request ? [`| \`request\` | ${link(request)} | :heavy_check_mark: | The request object. |`] : []),
-      "| `options` | RequestOptions | :heavy_minus_sign: | Used to set various options. |",
-      "",
-      "### Response",
-      "",
-      response ? `**Promise\\<${link(response)}\\>**` : "**Promise\\<void\\>**",
-      "",
-      "### Errors",
-      "",
-      "| Error Type | Status Code | Content Type |",
-      "| --- | --- | --- |",
-      "| errors.APIError | 4XX, 5XX | \\*/\\* |",
-      "",
-    ].join("\n"),
-  );
-  return `# ${group}\n\n## Overview\n\n${sections.join("\n")}`;
-}
-
-/** Docs keyed by path relative to the models folder (`components/x.md`), plus optional operation READMEs. */
-export function graphOf(docs: Record<string, string>, sdks: Record<string, string> = {}): ModelGraph {
-  // Links climb to docs/ and back down (`../../models/components/x.md`), as in real docs.
-  const parsed = Object.entries(docs).map(([file, text]) => parseDoc({ file, text, root: "/docs/models" }));
-  const { graph, diagnostics } = buildGraph(parsed);
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  if (errors.length) throw new Error(`fixture has errors: ${errors.map((d) => `${d.file}:${d.line}: ${d.message}`).join("; ")}`);
-  const operations = Object.entries(sdks).flatMap(([file, text]) => parseOperationsDoc(`../sdks/${file}`, text));
-  return attachOperations(graph, operations);
-}
+      ["`finishReason`", tsLink("components", "FinishReason"), YES, "Why the model stopped."],
+      ["`index`", "*number*", YES, "N/A"],
+      ["`content`", "*operations.Content*", NO, "N/A"],
+      ["`created`", "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)", NO, "N/A"],
+      ["`metadata`", "Record<string, *any*>", NO, "N/A"],
+    ],
+    { description: "One choice." },
+  ),
+  "components/finishreason.md": tsEnum("FinishReason", ['"stop"', '"length"', '"tool_calls"']),
+  "components/errort.md": tsObject("ErrorT", [["`message`", "*string*", YES, "N/A"]]),
+  "operations/content.md": unionDoc("Content", ["string", "components.Choice[]"]),
+  "operations/role.md": tsEnum("Role", ['"user"', '"assistant"', "Unrecognized<string>"]),
+  "operations/errort.md": tsObject("ErrorT", [["`error`", tsLink("components", "ErrorT"), YES, "N/A"], ["`role`", tsLink("operations", "Role"), NO, "N/A"]]),
+};
