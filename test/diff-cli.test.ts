@@ -1,11 +1,11 @@
 /** `docschema diff` end to end: the built CLI on docs folders, snapshots and git revisions, and its exit codes. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli } from "./helpers/cli.js";
-import { enumDoc, link, objectDoc, operationsDoc } from "./helpers/diff-fixtures.js";
+import { enumDoc, link, objectDoc, operationsDoc } from "./helpers/graph-fixtures.js";
+import { runCli } from "./helpers/cli.js";
 
 const v1 = {
   "models/components/order.md": objectDoc("Order", [["size", link("components.Size"), true]]),
@@ -35,7 +35,7 @@ beforeAll(async () => {
   write(path.join(scratch, "v2/docs"), v2);
   mkdirSync(path.join(scratch, "empty"));
   for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), (await runCli(["graph", `${v}/docs/models`], scratch)).stdout);
-}, 60_000);
+});
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("docschema diff", () => {
@@ -68,12 +68,11 @@ describe("docschema diff", () => {
     const hook = `export async function resolve(s, c, next) { const r = await next(s, c); if (/ts-morph|remark|micromark/.test(r.url)) process._rawDebug("LOADED " + r.url); return r; }`;
     const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
     const nodeArgs = ["--import", `data:text/javascript,${encodeURIComponent(register)}`];
-    const run = (...args: string[]) => spawnSync(process.execPath, [...nodeArgs, path.join(ROOT, "dist/cli/main.js"), "diff", ...args], { cwd: scratch, encoding: "utf8" });
-    const snapshots = run("v1.json", "v2.json");
-    expect(snapshots.status).toBe(0);
+    const snapshots = await runCli(["diff", "v1.json", "v2.json"], scratch, nodeArgs);
+    expect(snapshots.code).toBe(0);
     expect(snapshots.stderr).not.toContain("LOADED");
     // The hook does see them when docs are parsed.
-    expect(run("v1/docs", "v2/docs").stderr).toContain("LOADED");
+    expect((await runCli(["diff", "v1/docs", "v2/docs"], scratch, nodeArgs)).stderr).toContain("LOADED");
   });
 
   it("names doc files from the working directory in github annotations", async () => {

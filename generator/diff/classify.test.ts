@@ -4,7 +4,7 @@
  * exact classification: severity, the rule that decided it, and the direction that decided it.
  */
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphFromDocs, objectDoc, operationsDoc, unionDoc, type FieldRow } from "../../test/helpers/diff-fixtures.js";
+import { enumDoc, graphOf, objectDoc, operationsDoc, unionDoc, type Row } from "../../test/helpers/graph-fixtures.js";
 import { diffGraphs } from "./index.js";
 
 type Use = "request" | "response" | "both";
@@ -14,8 +14,8 @@ type Expected = [severity: string, rule: string, decidedBy: string];
 function widgetChanges(before: string, after: string, use: Use, extra: Record<string, string> = {}) {
   const sdks = use === "both" ? {} : { "widgets/README.md": operationsDoc("Widgets", [{ name: "CreateWidget", [use]: "components.Widget" }]) };
   const report = diffGraphs(
-    graphFromDocs({ "components/widget.md": before, ...extra }, sdks),
-    graphFromDocs({ "components/widget.md": after, ...extra }, sdks),
+    graphOf({ "components/widget.md": before, ...extra }, sdks),
+    graphOf({ "components/widget.md": after, ...extra }, sdks),
   );
   expect(report.directions).toBe(use === "both" ? "assumed" : "operations");
   const widget = report.models.find((m) => m.id === "components.Widget");
@@ -23,8 +23,8 @@ function widgetChanges(before: string, after: string, use: Use, extra: Record<st
   return widget!.changes.map((c) => ({ kind: c.kind, subject: c.subject, before: c.before, after: c.after, verdict: [c.severity, c.rule, c.decidedBy] }));
 }
 
-const widget = (rows: FieldRow[]) => objectDoc("Widget", rows);
-const id: FieldRow = ["id", "*string*", true];
+const widget = (rows: Row[]) => objectDoc("Widget", rows);
+const id: Row = ["id", "*string*", true];
 const refs = { "components/part.md": objectDoc("Part", [id]), "components/gear.md": objectDoc("Gear", [id]) };
 
 interface Case {
@@ -224,7 +224,7 @@ describe("classification of each kind of change by direction", () => {
 describe("nullability (Python docs)", () => {
   const python = (type: string) => `# Widget\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`label\` | ${type} | :heavy_check_mark: | N/A |\n`;
   const diff = (before: string, after: string) =>
-    diffGraphs(graphFromDocs({ "widget.md": python(before) }), graphFromDocs({ "widget.md": python(after) })).models[0]!.changes.map((c) => [c.kind, c.subject, c.severity, c.rule, c.decidedBy]);
+    diffGraphs(graphOf({ "widget.md": python(before) }), graphOf({ "widget.md": python(after) })).models[0]!.changes.map((c) => [c.kind, c.subject, c.severity, c.rule, c.decidedBy]);
 
   it("reports a field that became nullable: breaks readers", () => {
     expect(diff("*str*", "*Nullable[str]*")).toEqual([["field-nullable", "label", "breaking", "field-became-nullable", "response"]]);
@@ -237,7 +237,7 @@ describe("nullability (Python docs)", () => {
 describe("models added and removed", () => {
   const part = objectDoc("Part", [id]);
   it("an added model is info, a removed one breaking, in both directions", () => {
-    const report = diffGraphs(graphFromDocs({ "components/part.md": part }), graphFromDocs({ "components/gear.md": objectDoc("Gear", [id, ["teeth", "*number*", true]]) }));
+    const report = diffGraphs(graphOf({ "components/part.md": part }), graphOf({ "components/gear.md": objectDoc("Gear", [id, ["teeth", "*number*", true]]) }));
     expect(report.models.map((m) => [m.id, m.status, m.changes.map((c) => [c.kind, c.severity, c.rule])])).toEqual([
       ["components.Part", "removed", [["model-removed", "breaking", "model-removed"]]],
       ["components.Gear", "added", [["model-added", "info", "model-added"]]],

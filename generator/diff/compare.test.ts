@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphFromDocs, link, objectDoc, unionDoc } from "../../test/helpers/diff-fixtures.js";
+import { enumDoc, graphOf, link, objectDoc, unionDoc } from "../../test/helpers/graph-fixtures.js";
 import { compareGraphs } from "./compare.js";
 import { diffGraphs } from "./index.js";
 
 const summary = (before: Record<string, string>, after: Record<string, string>) =>
-  compareGraphs(graphFromDocs(before), graphFromDocs(after)).models.map((m) => [m.id, m.status, m.changes.map((c) => [c.kind, c.subject ?? null, c.before ?? null, c.after ?? null])]);
+  compareGraphs(graphOf(before), graphOf(after)).models.map((m) => [m.id, m.status, m.changes.map((c) => [c.kind, c.subject ?? null, c.before ?? null, c.after ?? null])]);
 
 describe("compareGraphs", () => {
   it("reports a model whose title changed but whose structure did not as a rename, and references to it as unchanged", () => {
@@ -17,7 +17,7 @@ describe("compareGraphs", () => {
       "components/dimension.md": enumDoc("Dimension", ["s", "m"]),
     };
     expect(summary(before, after)).toEqual([["components.Dimension", "renamed", [["model-renamed", null, "components.Size", "components.Dimension"]]]]);
-    const report = diffGraphs(graphFromDocs(before), graphFromDocs(after));
+    const report = diffGraphs(graphOf(before), graphOf(after));
     expect(report.models[0]).toMatchObject({ id: "components.Dimension", renamedFrom: "components.Size", severity: "warning" });
     expect(report.summary.models).toEqual({ added: 0, removed: 0, renamed: 1, changed: 0 });
   });
@@ -56,7 +56,7 @@ describe("compareGraphs", () => {
   });
 
   it("reports open ↔ closed enums as a type change", () => {
-    const report = diffGraphs(graphFromDocs({ "components/size.md": enumDoc("Size", ["s"]) }), graphFromDocs({ "components/size.md": enumDoc("Size", ["s"], true) }));
+    const report = diffGraphs(graphOf({ "components/size.md": enumDoc("Size", ["s"]) }), graphOf({ "components/size.md": enumDoc("Size", ["s"], true) }));
     expect(report.models[0]!.changes.map((c) => [c.kind, c.before, c.after, c.compat, c.rule])).toEqual([["type-changed", "closed enum", "open enum", "widening", "type-widened"]]);
   });
 
@@ -64,14 +64,14 @@ describe("compareGraphs", () => {
     const before = { "components/order.md": objectDoc("Order", [["id", "*string*", true], ["note", "*string*", false]]) };
     const after = { "components/order.md": objectDoc("Order", [["note", "*string*", false], ["id", "*string*", true], ["additionalProperties", "Record<string, *any*>", false]]) };
     expect(summary(before, after)).toEqual([["components.Order", "changed", [["type-changed", "additionalProperties", "(none)", "Record<string, any>"]]]]);
-    expect(diffGraphs(graphFromDocs(before), graphFromDocs(after)).models[0]!.changes[0]).toMatchObject({ compat: "widening", rule: "type-widened" });
+    expect(diffGraphs(graphOf(before), graphOf(after)).models[0]!.changes[0]).toMatchObject({ compat: "widening", rule: "type-widened" });
   });
 
   it("gives the same report for the same input, and locates changes at the field's doc line", () => {
     const before = { "components/order.md": objectDoc("Order", [["id", "*string*", true]]) };
     const after = { "components/order.md": objectDoc("Order", [["id", "*string*", true], ["note", "*string*", false]]) };
-    const first = diffGraphs(graphFromDocs(before), graphFromDocs(after));
-    expect(JSON.stringify(diffGraphs(graphFromDocs(before), graphFromDocs(after)))).toBe(JSON.stringify(first));
-    expect(first.models[0]!.changes[0]!.source).toEqual({ file: "components/order.md", line: 16, column: 3 });
+    const first = diffGraphs(graphOf(before), graphOf(after));
+    expect(JSON.stringify(diffGraphs(graphOf(before), graphOf(after)))).toBe(JSON.stringify(first));
+    expect(first.models[0]!.changes[0]!.source).toEqual({ file: "components/order.md", line: 10, column: 3 });
   });
 });

@@ -1,6 +1,6 @@
 /** Direction rules: where each model's direction comes from, one fixture per rule. */
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphFromDocs, link, objectDoc, operationsDoc } from "../../test/helpers/diff-fixtures.js";
+import { enumDoc, graphOf, link, objectDoc, operationsDoc } from "../../test/helpers/graph-fixtures.js";
 import { directionOf } from "./direction.js";
 import { indexGraph } from "./graph-index.js";
 import { impactOf, rootsOf } from "./impact.js";
@@ -21,7 +21,7 @@ const sdks = {
 };
 
 describe("directions from operation docs", () => {
-  const index = indexGraph(graphFromDocs(docs, sdks));
+  const index = indexGraph(graphOf(docs, sdks));
   const roots = rootsOf(index);
   const of = (id: string) => directionOf([{ roots, impact: impactOf(index, roots, id) }]);
 
@@ -38,7 +38,7 @@ describe("directions from operation docs", () => {
     expect(of("components.Orphan")).toBe("both");
   });
   it("without operations every model counts as both", () => {
-    const bare = indexGraph(graphFromDocs(docs));
+    const bare = indexGraph(graphOf(docs));
     const bareRoots = rootsOf(bare);
     expect(directionOf([{ roots: bareRoots, impact: impactOf(bare, bareRoots, "components.Line") }])).toBe("both");
   });
@@ -46,8 +46,8 @@ describe("directions from operation docs", () => {
     const before = { "components/order.md": objectDoc("Order", [["size", link("components.Size"), true]]), "components/size.md": enumDoc("Size", ["s"]) };
     const after = { "components/receipt.md": objectDoc("Receipt", [["size", link("components.Dimension"), true]]), "components/dimension.md": enumDoc("Dimension", ["s"]) };
     const report = diffGraphs(
-      graphFromDocs(before, { "o/README.md": operationsDoc("O", [{ name: "Create", request: "components.Order" }]) }),
-      graphFromDocs(after, { "o/README.md": operationsDoc("O", [{ name: "Create", response: "components.Receipt" }]) }),
+      graphOf(before, { "o/README.md": operationsDoc("O", [{ name: "Create", request: "components.Order" }]) }),
+      graphOf(after, { "o/README.md": operationsDoc("O", [{ name: "Create", response: "components.Receipt" }]) }),
     );
     expect(report.models.find((m) => m.id === "components.Dimension")).toMatchObject({ status: "renamed", direction: "both" });
     expect(report.models.find((m) => m.id === "components.Receipt")).toMatchObject({ status: "added", direction: "response" });
@@ -59,7 +59,7 @@ describe("the same change classified by the direction of its model", () => {
   const after = { ...docs, "components/size.md": enumDoc("Size", ["s", "m", "l"]), "components/line.md": objectDoc("Line", [["size", link("components.Size"), true], ["note", "*string*", true]]) };
 
   it("uses the operation docs when present", () => {
-    const report = diffGraphs(graphFromDocs(docs, sdks), graphFromDocs(after, sdks));
+    const report = diffGraphs(graphOf(docs, sdks), graphOf(after, sdks));
     expect(report.directions).toBe("operations");
     expect(report.models.map((m) => [m.id, m.direction, m.changes.map((c) => [c.kind, c.severity, c.decidedBy])])).toEqual([
       ["components.Line", "request", [["field-added", "breaking", "request"]]],
@@ -67,7 +67,7 @@ describe("the same change classified by the direction of its model", () => {
     ]);
   });
   it("classifies for both directions without operation docs, and says so", () => {
-    const report = diffGraphs(graphFromDocs(docs), graphFromDocs(after));
+    const report = diffGraphs(graphOf(docs), graphOf(after));
     expect(report.directions).toBe("assumed");
     expect(report.models.map((m) => [m.id, m.direction])).toEqual([
       ["components.Line", "both"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphFromDocs, link, objectDoc, operationsDoc, unionDoc } from "../../test/helpers/diff-fixtures.js";
+import { enumDoc, graphOf, link, objectDoc, operationsDoc, unionDoc } from "../../test/helpers/graph-fixtures.js";
 import { indexGraph } from "./graph-index.js";
 import { impactOf, rootsOf } from "./impact.js";
 
@@ -19,7 +19,7 @@ const docs = {
 describe("impact", () => {
   it("lists every root reaching a model, with the shortest field path and the operations (union members add no step)", () => {
     const sdks = { "chat/README.md": operationsDoc("Chat", [{ name: "Create", request: "operations.Request", response: "operations.ResponseBody" }]) };
-    const index = indexGraph(graphFromDocs(docs, sdks));
+    const index = indexGraph(graphOf(docs, sdks));
     expect(impactOf(index, rootsOf(index), "operations.Fn")).toEqual([
       { root: "operations.Request", path: "Request → tool", operations: ["Create"] },
       { root: "operations.ResponseBody", path: "ResponseBody → choices[].message.meta{}", operations: ["Create"] },
@@ -32,12 +32,12 @@ describe("impact", () => {
   });
 
   it("a root itself has a path of its own name", () => {
-    const index = indexGraph(graphFromDocs(docs, { "chat/README.md": operationsDoc("Chat", [{ name: "Create", response: "operations.ResponseBody" }]) }));
+    const index = indexGraph(graphOf(docs, { "chat/README.md": operationsDoc("Chat", [{ name: "Create", response: "operations.ResponseBody" }]) }));
     expect(impactOf(index, rootsOf(index), "operations.ResponseBody")).toEqual([{ root: "operations.ResponseBody", path: "ResponseBody", operations: ["Create"] }]);
   });
 
   it("without operation docs, roots are the models nothing references", () => {
-    const index = indexGraph(graphFromDocs(docs));
+    const index = indexGraph(graphOf(docs));
     expect(impactOf(index, rootsOf(index), "operations.Call")).toEqual([
       { root: "operations.ResponseBody", path: "ResponseBody → choices[].message.toolCalls[]", operations: [] },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphFromDocs, link, objectDoc, operationsDoc } from "../../../test/helpers/diff-fixtures.js";
+import { enumDoc, graphOf, link, objectDoc, operationsDoc } from "../../../test/helpers/graph-fixtures.js";
 import { diffGraphs } from "../index.js";
 import type { DiffReport } from "../types.js";
 import { formatReport } from "./index.js";
@@ -15,7 +15,7 @@ const after = {
   "components/receipt.md": objectDoc("Receipt", [["order", link("components.Order"), true]]),
   "components/size.md": enumDoc("Size", ["s", "m", "l"]),
 };
-const report = diffGraphs(graphFromDocs(before, sdks), graphFromDocs(after, sdks), { old: "main:docs/models", new: "docs/models" });
+const report = diffGraphs(graphOf(before, sdks), graphOf(after, sdks), { old: "main:docs/models", new: "docs/models" });
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
 
 describe("formats", () => {
@@ -84,7 +84,7 @@ describe("formats", () => {
   it("json: the report itself, stable", () => {
     const json = formatReport(report, "json");
     expect(JSON.parse(json)).toEqual(report);
-    expect(json).toBe(formatReport(diffGraphs(graphFromDocs(before, sdks), graphFromDocs(after, sdks), { old: "main:docs/models", new: "docs/models" }), "json"));
+    expect(json).toBe(formatReport(diffGraphs(graphOf(before, sdks), graphOf(after, sdks), { old: "main:docs/models", new: "docs/models" }), "json"));
     expect(Object.keys(JSON.parse(json) as object)).toEqual(["format", "version", "old", "new", "directions", "summary", "models"]);
   });
 
@@ -92,8 +92,8 @@ describe("formats", () => {
     const lines = formatReport(report, "github").trimEnd().split("\n");
     expect(lines).toEqual([
       '::error file=components/size.md,line=1,col=1,title=breaking%3A enum-value-added::components.Size: value "l" added (response); reached from Order → size (+1 more)',
-      "::warning file=components/order.md,line=16,col=3,title=warning%3A deprecated::components.Order: field note deprecated (both); reached from Order (+1 more)",
-      "::notice file=components/order.md,line=16,col=3,title=info%3A description-changed::components.Order: field note description changed (both); reached from Order (+1 more)",
+      "::warning file=components/order.md,line=10,col=3,title=warning%3A deprecated::components.Order: field note deprecated (both); reached from Order (+1 more)",
+      "::notice file=components/order.md,line=10,col=3,title=info%3A description-changed::components.Order: field note description changed (both); reached from Order (+1 more)",
       "docschema diff: 1 breaking, 1 warning, 1 info in 2 changed model(s)",
     ]);
     const escaped = formatReport({ ...report, models: [{ ...report.models[0]!, id: "a%b\nc" }] }, "github");

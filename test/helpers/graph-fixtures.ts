@@ -1,46 +1,42 @@
-/**
- * Fixtures of the diff tests: model docs built with ./docs.ts, operation READMEs (`docs/sdks/<group>/README.md`),
- * and model graphs built from both in memory, through the same parser and builder as the CLI.
- */
+/** Tiny model docs in the seed format, and graphs built from them in memory: the fixtures of the diff tests. */
 import { buildGraph } from "../../generator/model/build.js";
 import { attachOperations } from "../../generator/model/operations.js";
 import type { ModelGraph } from "../../generator/model/types.js";
 import { parseDoc } from "../../generator/parse/doc.js";
 import { parseOperationsDoc } from "../../generator/parse/operations-doc.js";
-import { NO, tsEnum, tsLink, tsObject, YES } from "./docs.js";
-
-export { unionDoc } from "./docs.js";
 
 /**
  * `[field, type cell, required]`, e.g. `["id", "*string*", true]`, plus an optional description and example
  * (any example adds the Example column). A name written `~~x~~` is a deprecated field.
  */
-export type FieldRow = [name: string, type: string, required: boolean, description?: string, example?: string];
+export type Row = [name: string, type: string, required: boolean, description?: string, example?: string];
 
-export function objectDoc(name: string, rows: FieldRow[], description = `The ${name} object.`): string {
+export function objectDoc(name: string, rows: Row[], description = `The ${name} object.`): string {
   const examples = rows.some((row) => row[4] !== undefined);
-  const cells = rows.map(([field, type, required, text, example]) => [
-    field.replace(/^(~~)?(.*?)(~~)?$/, "$1`$2`$3"),
-    type,
-    required ? YES : NO,
-    text ?? "N/A",
-    ...(examples ? [example ?? ""] : []),
-  ]);
-  return tsObject(name, cells, { description });
+  const lines = rows.map(([field, type, required, text, example]) => {
+    const cells = [field.replace(/^(~~)?(.*?)(~~)?$/, "$1`$2`$3"), type, required ? ":heavy_check_mark:" : ":heavy_minus_sign:", text ?? "N/A"];
+    return `| ${[...cells, ...(examples ? [example ?? ""] : [])].join(" | ")} |`;
+  });
+  const header = examples ? "| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |" : "| Field | Type | Required | Description |\n| --- | --- | --- | --- |";
+  return `# ${name}\n\n${description}\n\n## Fields\n\n${header}\n${lines.join("\n")}\n`;
 }
 
-/** A TS enum of string values; `open` appends `Unrecognized<string>`. */
 export function enumDoc(name: string, values: string[], open = false): string {
-  return tsEnum(name, [...values.map((v) => JSON.stringify(v)), ...(open ? ["Unrecognized<string>"] : [])]);
+  const union = [...values.map((v) => JSON.stringify(v)), ...(open ? ["Unrecognized<string>"] : [])].join(" | ");
+  return `# ${name}\n\n## Example Usage\n\n\`\`\`typescript\nlet value: ${name} = ${JSON.stringify(values[0])};\n\`\`\`\n\n## Values\n\n\`\`\`typescript\n${union}\n\`\`\`\n`;
+}
+
+export function unionDoc(name: string, members: string[]): string {
+  return `# ${name}\n\n## Supported Types\n\n${members.map((m) => `### \`${m}\`\n\n\`\`\`typescript\nconst value: ${m} = {};\n\`\`\`\n`).join("\n")}`;
 }
 
 /** A model link as a Type cell writes it: `[components.Part](../../models/components/part.md)`. */
 export function link(id: string): string {
-  const dot = id.indexOf(".");
-  return tsLink(id.slice(0, dot), id.slice(dot + 1));
+  const [namespace, name] = id.split(".");
+  return `[${id}](../../models/${namespace}/${name!.toLowerCase()}.md)`;
 }
 
-/** A `docs/sdks/<group>/README.md` with one operation per entry: its request and response model ids. */
+/** A `docs/sdks/<group>/README.md` with one operation per entry: request and response model ids (`components.X`). */
 export function operationsDoc(group: string, operations: { name: string; request?: string; response?: string }[]): string {
   const sections = operations.map(({ name, request, response }) =>
     [
@@ -53,8 +49,8 @@ export function operationsDoc(group: string, operations: { name: string; request
       "",
       "| Parameter | Type | Required | Description |",
       "| --------- | ---- | -------- | ----------- |",
-      ...(request ? [`| \`request\` | ${link(request)} | ${YES} | The request object. |`] : []),
-      `| \`options\` | RequestOptions | ${NO} | Used to set various options. |`,
+      ...(request ? [`| \`request\` | ${link(request)} | :heavy_check_mark: | The request object. |`] : []),
+      "| `options` | RequestOptions | :heavy_minus_sign: | Used to set various options. |",
       "",
       "### Response",
       "",
@@ -71,8 +67,8 @@ export function operationsDoc(group: string, operations: { name: string; request
   return `# ${group}\n\n## Overview\n\n${sections.join("\n")}`;
 }
 
-/** Docs keyed by path relative to the models folder (`components/x.md`), plus operation READMEs keyed by `<group>/README.md`. */
-export function graphFromDocs(docs: Record<string, string>, sdks: Record<string, string> = {}): ModelGraph {
+/** Docs keyed by path relative to the models folder (`components/x.md`), plus optional operation READMEs. */
+export function graphOf(docs: Record<string, string>, sdks: Record<string, string> = {}): ModelGraph {
   // Links climb to docs/ and back down (`../../models/components/x.md`), as in real docs.
   const parsed = Object.entries(docs).map(([file, text]) => parseDoc({ file, text, root: "/docs/models" }));
   const { graph, diagnostics } = buildGraph(parsed);
