@@ -4,10 +4,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enumDoc, objectDoc, operationsDoc } from "./helpers/graph-fixtures.js";
+import { enumDoc, link, objectDoc, operationsDoc } from "./helpers/graph-fixtures.js";
 import { runCli } from "./helpers/cli.js";
 
-const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
 const v1 = {
   "models/components/order.md": objectDoc("Order", [["size", link("components.Size"), true]]),
   "models/components/receipt.md": objectDoc("Receipt", [["order", link("components.Order"), true]]),
@@ -34,6 +33,7 @@ beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), "docschema-diff-cli-"));
   write(path.join(scratch, "v1/docs"), v1);
   write(path.join(scratch, "v2/docs"), v2);
+  mkdirSync(path.join(scratch, "empty"));
   for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), (await runCli(["graph", `${v}/docs/models`], scratch)).stdout);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -116,6 +116,7 @@ describe("docschema diff", () => {
       [["diff", "v1/docs"], /diff needs <old> and <new>/],
       [["diff", "v1/docs", "v2/docs", "v3/docs"], /too many arguments/],
       [["diff", "v1/docs", "missing"], /"missing" does not exist/],
+      [["diff", "v1/docs", "empty"], /no model docs \(\*\.md\) in "empty"/],
       [["diff", "v1/docs", "v2/docs", "--format", "xml"], /Allowed choices are text, markdown, json, github/],
       [["diff", "v1/docs", "v2/docs", "--fail-on", "info"], /Allowed choices are breaking, warning/],
       [["diff", "v1/docs/models/components/size.md", "v2/docs"], /not valid JSON/],

@@ -193,7 +193,8 @@ const CASES: Case[] = [
 
 async function mangledInput(mangle: Record<string, Mangle>): Promise<string> {
   const input = path.join(await mkdtemp(path.join(work, "case-")), "docs/models");
-  await cp(EMBEDDED, input, { recursive: true });
+  // The whole docs folder: the operation docs beside the models (docs/sdks) are part of the output too.
+  await cp(path.dirname(EMBEDDED), path.dirname(input), { recursive: true });
   for (const [file, change] of Object.entries(mangle)) {
     const before = docs.get(file)?.toString("utf8") ?? "";
     await writeFile(path.join(input, file), change(before));

@@ -73,7 +73,9 @@ export async function readGitSide(spec: string): Promise<Side> {
 async function parseDocs(models: string): Promise<Pick<Side, "graph" | "diagnostics">> {
   // Loaded on demand: a diff of two snapshots never needs the markdown parser.
   const { loadGraph } = await import("../model/load.js");
-  const { graph, diagnostics } = await loadGraph(models);
+  const { graph, diagnostics, docCount } = await loadGraph(models);
+  // An empty folder is a wrong path, not a schema whose every model was removed.
+  if (docCount === 0) throw new InputError(`no model docs (*.md) in "${path.relative(process.cwd(), models) || "."}"`);
   return { graph, diagnostics };
 }
 

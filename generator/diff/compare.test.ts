@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphOf, objectDoc, unionDoc } from "../../test/helpers/graph-fixtures.js";
+import { enumDoc, graphOf, link, objectDoc, unionDoc } from "../../test/helpers/graph-fixtures.js";
 import { compareGraphs } from "./compare.js";
 import { diffGraphs } from "./index.js";
 
-const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
 const summary = (before: Record<string, string>, after: Record<string, string>) =>
   compareGraphs(graphOf(before), graphOf(after)).models.map((m) => [m.id, m.status, m.changes.map((c) => [c.kind, c.subject ?? null, c.before ?? null, c.after ?? null])]);
 
@@ -59,6 +58,13 @@ describe("compareGraphs", () => {
   it("reports open ↔ closed enums as a type change", () => {
     const report = diffGraphs(graphOf({ "components/size.md": enumDoc("Size", ["s"]) }), graphOf({ "components/size.md": enumDoc("Size", ["s"], true) }));
     expect(report.models[0]!.changes.map((c) => [c.kind, c.before, c.after, c.compat, c.rule])).toEqual([["type-changed", "closed enum", "open enum", "widening", "type-widened"]]);
+  });
+
+  it("reports the open-object catch-all as a type change, and reordered fields as nothing", () => {
+    const before = { "components/order.md": objectDoc("Order", [["id", "*string*", true], ["note", "*string*", false]]) };
+    const after = { "components/order.md": objectDoc("Order", [["note", "*string*", false], ["id", "*string*", true], ["additionalProperties", "Record<string, *any*>", false]]) };
+    expect(summary(before, after)).toEqual([["components.Order", "changed", [["type-changed", "additionalProperties", "(none)", "Record<string, any>"]]]]);
+    expect(diffGraphs(graphOf(before), graphOf(after)).models[0]!.changes[0]).toMatchObject({ compat: "widening", rule: "type-widened" });
   });
 
   it("gives the same report for the same input, and locates changes at the field's doc line", () => {

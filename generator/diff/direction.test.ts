@@ -1,12 +1,11 @@
 /** Direction rules: where each model's direction comes from, one fixture per rule. */
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphOf, objectDoc, operationsDoc } from "../../test/helpers/graph-fixtures.js";
+import { enumDoc, graphOf, link, objectDoc, operationsDoc } from "../../test/helpers/graph-fixtures.js";
 import { directionOf } from "./direction.js";
 import { indexGraph } from "./graph-index.js";
 import { impactOf, rootsOf } from "./impact.js";
 import { diffGraphs } from "./index.js";
 
-const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
 /** Order → Line[] → Size (enum); Receipt → Size; Shipment → Line; Size is reached from both sides. */
 const docs = {
   "components/order.md": objectDoc("Order", [["lines", `${link("components.Line")}[]`, true]]),

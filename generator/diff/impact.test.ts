@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphOf, objectDoc, operationsDoc, unionDoc } from "../../test/helpers/graph-fixtures.js";
+import { enumDoc, graphOf, link, objectDoc, operationsDoc, unionDoc } from "../../test/helpers/graph-fixtures.js";
 import { indexGraph } from "./graph-index.js";
 import { impactOf, rootsOf } from "./impact.js";
 
-const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
 /** ResponseBody (union) → Body1 → choices: Choice[] → message: Message → toolCalls: Call[] → function: Fn. */
 const docs = {
   "operations/responsebody.md": unionDoc("ResponseBody", ["operations.Body1", "operations.Body2"]),

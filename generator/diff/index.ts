@@ -1,4 +1,5 @@
 /** Model graph vs model graph → a classified report: compare, give each model a direction, classify, find impact. */
+import { compareIds } from "../model/build.js";
 import type { ModelGraph } from "../model/types.js";
 import { SEVERITY_RANK, classify } from "./classify.js";
 import { compareGraphs } from "./compare.js";
@@ -40,7 +41,7 @@ export function diffGraphs(before: ModelGraph, after: ModelGraph, labels: { old:
       impact,
     };
   });
-  models.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  models.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareIds(a.id, b.id));
 
   const counts: Record<ChangeSeverity, number> = { breaking: 0, warning: 0, info: 0 };
   const byKind = new Map<ChangeKind, number>();

@@ -30,9 +30,14 @@ export function unionDoc(name: string, members: string[]): string {
   return `# ${name}\n\n## Supported Types\n\n${members.map((m) => `### \`${m}\`\n\n\`\`\`typescript\nconst value: ${m} = {};\n\`\`\`\n`).join("\n")}`;
 }
 
+/** A model link as a Type cell writes it: `[components.Part](../../models/components/part.md)`. */
+export function link(id: string): string {
+  const [namespace, name] = id.split(".");
+  return `[${id}](../../models/${namespace}/${name!.toLowerCase()}.md)`;
+}
+
 /** A `docs/sdks/<group>/README.md` with one operation per entry: request and response model ids (`components.X`). */
 export function operationsDoc(group: string, operations: { name: string; request?: string; response?: string }[]): string {
-  const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
   const sections = operations.map(({ name, request, response }) =>
     [
       `## ${name}`,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { enumDoc, graphOf, objectDoc, operationsDoc } from "../../../test/helpers/graph-fixtures.js";
+import { enumDoc, graphOf, link, objectDoc, operationsDoc } from "../../../test/helpers/graph-fixtures.js";
 import { diffGraphs } from "../index.js";
 import type { DiffReport } from "../types.js";
 import { formatReport } from "./index.js";
 
-const link = (id: string) => `[${id}](../../models/${id.split(".")[0]}/${id.split(".")[1]!.toLowerCase()}.md)`;
 const sdks = { "orders/README.md": operationsDoc("Orders", [{ name: "CreateOrder", request: "components.Order", response: "components.Receipt" }]) };
 const before = {
   "components/order.md": objectDoc("Order", [["size", link("components.Size"), true], ["note", "*string*", false]]),
@@ -78,8 +77,17 @@ describe("formats", () => {
     const many: DiffReport = { ...report, models: Array.from({ length: 2000 }, (_, i) => ({ ...model, id: `components.Model${i}` })) };
     const markdown = formatReport(many, "markdown");
     expect(markdown.length).toBeLessThan(65_536);
+    // The same change in 2,000 models is summed up in one row.
+    expect(markdown).toContain('| value `"l"` added | 🔴 breaking | 2000 |');
     const shown = markdown.match(/<details>/g)!.length;
     expect(markdown).toContain(`_${2000 - shown} more model(s) left out to fit a comment; run \`docschema diff --format json\` for all._`);
+  });
+
+  it("markdown: escapes pipes of union types in table cells", () => {
+    const model = report.models[0]!;
+    const change = { ...model.changes[0]!, kind: "type-changed" as const, subject: "size", before: "string", after: "string | null", compat: "widening" as const };
+    const twice: DiffReport = { ...report, models: [0, 1].map((i) => ({ ...model, id: `components.M${i}`, changes: [change] })) };
+    expect(formatReport(twice, "markdown")).toContain("| field `size` type: `string` → `string \\| null` (widening) | 🔴 breaking | 2 |");
   });
 
   it("json: the report itself, stable", () => {

@@ -2,11 +2,13 @@
  * A pull-request comment: headline, summary tables, then one folded `<details>` per changed model, worst first.
  * GitHub refuses comments over 65,536 characters, so details stop at a budget and say how many were left out.
  */
+import { SEVERITY_RANK } from "../classify.js";
 import type { ChangeSeverity, DiffReport, ModelDiff } from "../types.js";
 import { describe, directionNote, directionsLine, headline } from "./describe.js";
 
 const BUDGET = 60_000;
 const SHOWN_IMPACTS = 5;
+const SHOWN_REPEATS = 10;
 const ICON: Record<ChangeSeverity, string> = { breaking: "🔴", warning: "🟠", info: "⚪" };
 
 export function formatMarkdown(report: DiffReport): string {
@@ -29,6 +31,11 @@ export function formatMarkdown(report: DiffReport): string {
   ];
   const kinds = Object.entries(changes);
   if (kinds.length) head.push("| change | count |", "| --- | ---: |", ...kinds.map(([kind, n]) => `| ${kind} | ${n} |`), "");
+  const repeats = repeatedChanges(report);
+  if (repeats.length) {
+    head.push("Repeated in several models (one spec change often shows in many inline copies):", "", "| change | severity | models |", "| --- | --- | ---: |");
+    head.push(...repeats.map(({ text, severity, models }) => `| ${text.replace(/\|/g, "\\|")} | ${ICON[severity]} ${severity} | ${models} |`), "");
+  }
 
   const body: string[] = [];
   let size = head.join("\n").length;
@@ -54,6 +61,23 @@ export function formatMarkdown(report: DiffReport): string {
   }
   if (left) body.push(`_${left} more model(s) left out to fit a comment; run \`docschema diff --format json\` for all._\n`);
   return `${[...head, ...body].join("\n")}`.replace(/\n*$/, "\n");
+}
+
+/** The same change (same words, same severity) in two or more models, most frequent first. */
+function repeatedChanges(report: DiffReport): { text: string; severity: ChangeSeverity; models: number }[] {
+  const counts = new Map<string, { text: string; severity: ChangeSeverity; models: number }>();
+  for (const model of report.models) {
+    for (const key of new Set(model.changes.map((c) => `${c.severity}\u0000${describe(c, code)}`))) {
+      const [severity, text] = key.split("\u0000") as [ChangeSeverity, string];
+      const entry = counts.get(key) ?? { text, severity, models: 0 };
+      entry.models++;
+      counts.set(key, entry);
+    }
+  }
+  return [...counts.values()]
+    .filter((entry) => entry.models > 1)
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.models - a.models || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    .slice(0, SHOWN_REPEATS);
 }
 
 function details(model: ModelDiff, report: DiffReport): string {
