@@ -147,6 +147,11 @@ const CASES: Case[] = [
     expect: [{ severity: "warning", code: "stray-content", file: CHOICES, line: 76, column: 1 }],
   },
   {
+    name: "stray HTML before the title",
+    mangle: { [FINISH]: (text) => `<!-- generated -->\n${text}` },
+    expect: [{ severity: "warning", code: "stray-content", file: FINISH, line: 1, column: 1 }],
+  },
+  {
     name: "a stray paragraph in ## Values",
     mangle: { [FINISH]: (text) => `${text}\n\nSee also: the docs.\n` },
     expect: [{ severity: "warning", code: "stray-content", file: FINISH, line: 19, column: 1 }],

@@ -332,6 +332,48 @@ describe("diagnostics, one per problem, located", () => {
     expect(only(parse("components/x.md", "# X\n\n## Supported Types\n"))).toMatchObject({ code: "empty-union", line: 3 });
   });
 
+  it("unclosed-fence: a code block that runs to the end of the file", () => {
+    const doc = parse("components/x.md", tsEnum("X", ['"a"']).replace(/\n```$/, ""));
+    expect(doc.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "unclosed-fence", line: 11, column: 1 })]);
+  });
+
+  it("stray-content: unexpected blocks in a section or before the title are warnings", () => {
+    const after = parse("components/x.md", `${tsEnum("X", ['"a"'])}\n\n<div>x</div>`);
+    expect(enumOf(after).values).toEqual(["a"]);
+    expect(only(after)).toMatchObject({ severity: "warning", code: "stray-content", line: 15, column: 1 });
+    const before = parse("components/x.md", `<!-- x -->\n${tsEnum("X", ['"a"'], "Desc.")}`);
+    expect(only(before)).toMatchObject({ severity: "warning", code: "stray-content", line: 1 });
+    expect(enumOf(before).description).toBe("Desc.");
+    // The Python open-enum sentence before the list is not stray.
+    expect(parse("x.md", pyEnum("X", ['"a"'], "This is an open enum.")).diagnostics).toEqual([]);
+  });
+
+  it("unknown-section is a warning", () => {
+    const doc = parse("components/x.md", `${tsEnum("X", ['"a"'])}\n\n## Notes\n\nText.`);
+    expect(only(doc)).toMatchObject({ severity: "warning", code: "unknown-section", line: 15 });
+  });
+
+  it("extra-block: two tables in ## Fields, or two value blocks in ## Values", () => {
+    const fields = table(["Field", "Type", "Required", "Description"], [["`a`", "*string*", YES, "N/A"]]);
+    expect(only(parse("components/x.md", `# X\n\n## Fields\n\n${fields}\n\n${fields}`))).toMatchObject({ severity: "error", code: "extra-block", line: 9 });
+    expect(only(parse("x.md", `${pyEnum("X", ['"a"'])}\n\n\`\`\`python\n"b"\n\`\`\``))).toMatchObject({ severity: "error", code: "extra-block", line: 13 });
+  });
+
+  it("bad-row: a row cut off before its closing pipe", () => {
+    const text = `${tsObject("X", [["`a`", "*string*", YES, "Some text"]])}`.replace(/ \|$/, "");
+    expect(only(parse("components/x.md", text))).toMatchObject({ code: "bad-row", line: 13, column: 1 });
+    expect(only(parse("components/x.md", text)).message).toContain("cut off");
+  });
+
+  it("bad-enum-value: values ending in | (a cut-off line)", () => {
+    expect(only(parse("components/x.md", tsEnum("X", ['"a"', ""])))).toMatchObject({ code: "bad-enum-value", line: 12 });
+  });
+
+  it("CRLF reads exactly like LF", () => {
+    const text = tsObject("X", [["`a`", "*string*", YES, "Line<br/>two"]], { description: "Two\nlines." });
+    expect(parse("components/x.md", text.replace(/\n/g, "\r\n"))).toEqual(parse("components/x.md", text));
+  });
+
   it("invalid-utf8 at the first bad byte", () => {
     const bytes = Buffer.concat([Buffer.from("# X\n\nab"), Buffer.from([0xff, 0xfe]), Buffer.from("\n")]);
     const doc = parseBytes("components/x.md", bytes);

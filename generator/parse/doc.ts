@@ -58,7 +58,11 @@ function readModel(ctx: DocContext, flavour: Flavour | undefined): Model | undef
     if (sections.has(section.title)) ctx.warn("duplicate-section", `section "## ${section.title}" appears twice; the first one is used`, section.heading.position!.start);
     else sections.set(section.title, section);
   }
-  const description = sourceOfBlocks(ctx.text, doc.preamble).trim();
+  // Only what follows the title describes the model; anything before it is stray.
+  const titleOffset = doc.title!.position!.start.offset!;
+  const [before, after] = [doc.preamble.filter((b) => b.position!.start.offset! < titleOffset), doc.preamble.filter((b) => b.position!.start.offset! > titleOffset)];
+  for (const block of before) ctx.warn("stray-content", `unexpected ${block.type === "html" ? "HTML" : block.type} before the title is ignored`, block.position!.start);
+  const description = sourceOfBlocks(ctx.text, after).trim();
   const example = sections.get("Example Usage")?.blocks.find((b): b is Code => b.type === "code")?.value;
   const base = {
     id: `${ctx.namespace}.${name.name}`,
