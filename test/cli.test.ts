@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, runCli, snapshotFolder } from "./helpers/cli.js";
-import { TS_FIXTURE, writeDocs } from "./helpers/docs.js";
+import { NO, TS_FIXTURE, YES, pyEnum, pyLink, pyObject, writeDocs, writeTree } from "./helpers/docs.js";
 
 const temps: string[] = [];
 afterAll(async () => {
@@ -95,6 +95,17 @@ describe("docschema generate", () => {
     const run = await runCli(["generate", input, "-o", out, "--check"]);
     expect(run.code).toBe(1);
     expect(run.stderr.match(/^missing /gm)).toHaveLength(10);
+  });
+
+  it("links resolve whatever the input folder is called (they are relative to the SDK's docs/models)", async () => {
+    const ts = await writeTree(TS_FIXTURE, "sdk-docs-");
+    const py = await writeTree({ "message.md": pyObject("Message", [["`role`", pyLink("Role", "Optional"), NO, "N/A"], ["`text`", "*str*", YES, "N/A"]]), "role.md": pyEnum("Role", ['"user"']) }, "py-docs-");
+    temps.push(ts, py);
+    for (const input of [ts, py]) {
+      const run = await runCli(["graph", input, "--summary"]);
+      expect(run.stdout).toContain("0 error(s), 0 warning(s)");
+      expect(run.code).toBe(0);
+    }
   });
 
   it("doc errors: exit 1, compiler-style located diagnostics, nothing written", async () => {

@@ -132,6 +132,11 @@ const CASES: Case[] = [
     expect: [{ severity: "error", code: "link-outside-input", file: CHOICES, line: 74 }],
   },
   {
+    name: "a link that climbs out through the models folder",
+    mangle: { [CHOICES]: replace("../../models/components/logprobs.md", "../../models/../../logprobs.md") },
+    expect: [{ severity: "error", code: "link-outside-input", file: CHOICES, line: 74 }],
+  },
+  {
     name: "an unknown type expression",
     mangle: { [CHOICES]: replace("*number*", "*numbr*") },
     expect: [{ severity: "error", code: "unknown-type", file: CHOICES, line: 72 }],

@@ -12,8 +12,12 @@ export class DocContext {
     readonly file: string,
     readonly text: string,
     readonly namespace: string,
-    /** Absolute path of the input folder (posix), so links that climb above it and come back resolve. */
-    readonly root = "/input",
+    /**
+     * Absolute posix path the input folder stands for when resolving links. SDKs write links relative to their
+     * `docs/models` folder (`../../models/ns/x.md` climbs to `docs/` and comes back), so by default the input is
+     * taken to be `/docs/models`, whatever it is called on disk.
+     */
+    readonly root = "/docs/models",
   ) {}
 
   report(severity: Severity, code: string, message: string, at: { line: number; column: number }): void {

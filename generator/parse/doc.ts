@@ -23,7 +23,7 @@ export interface DocInput {
   /** Path relative to the input folder, forward slashes. */
   file: string;
   text: string;
-  /** Absolute path of the input folder (posix); only used to resolve links that climb above it. */
+  /** Absolute posix path the input folder stands for when resolving links (default `/docs/models`, see DocContext). */
   root?: string;
 }
 

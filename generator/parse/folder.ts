@@ -28,7 +28,6 @@ export async function listDocs(input: string): Promise<{ files: string[]; skippe
 }
 
 export async function readDocs(input: string, options: ReadDocsOptions = {}): Promise<ReadDocsResult> {
-  const root = path.resolve(input).split(path.sep).join("/");
   const { files, skipped } = await listDocs(input);
   const diagnostics: Diagnostic[] = skipped.map((file) => ({
     severity: "warning",
@@ -41,7 +40,8 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
   const docs: ParsedDoc[] = [];
   for (const file of files) {
     const bytes = await readFile(path.join(input, file));
-    docs.push(parseBytes(file, bytes, root));
+    // No root: links resolve as if the input were the SDK's docs/models folder, whatever its name here.
+    docs.push(parseBytes(file, bytes));
     options.onProgress?.(docs.length, files.length);
   }
   return { docs, diagnostics };
