@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** The `docschema` command line: a thin layer of argument parsing over the stages. Exit codes: 0 ok, 1 failed check or doc errors, 2 usage or input errors. */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_OPTIONS, OPTION_CHOICES } from "../emit/options.js";
 import pc from "picocolors";
 import { generate } from "./generate.js";
 import { graph } from "./graph.js";
@@ -28,6 +29,10 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
+function choice(flags: string, description: string, key: keyof typeof OPTION_CHOICES): Option {
+  return new Option(flags, description).choices(OPTION_CHOICES[key]).default(DEFAULT_OPTIONS[key]);
+}
+
 export function createProgram(): Command {
   const program = new Command("docschema")
     .description("Types, validators and schema diffs from markdown model docs (Speakeasy-style SDK docs).")
@@ -44,6 +49,10 @@ export function createProgram(): Command {
     .option("-q, --quiet", "print errors only")
     .option("-v, --verbose", "print progress even when not on a terminal")
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
+    .addOption(choice("--validators <kind>", "companion validator of each type: compiled code, zod schemas or none", "validators"))
+    .addOption(choice("--unknown-keys <mode>", "what validators do with undocumented object keys", "unknownKeys"))
+    .addOption(choice("--dates <policy>", "Date fields hold Date instances, or ISO-8601 strings (typed string)", "dates"))
+    .addOption(choice("--nulls <policy>", "accept null only where the docs say nullable, or also on optional fields of unstated nullability", "nulls"))
     .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
     .action(async (input: string, options) => {
       process.exitCode = await generate(existingFolder(input), options);

@@ -5,12 +5,14 @@
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../model/types.js";
 import { enumMemberName, jsDocs } from "./lib/ts.js";
+import type { EmitOptions } from "./options.js";
 
-export function enumType(model: EnumModel): (StatementStructures | WriterFunction)[] {
+export function enumType(model: EnumModel, options: EmitOptions): (StatementStructures | WriterFunction)[] {
   const literals = model.values.map((value) => JSON.stringify(value));
   if (model.open) literals.push(model.values.some((v) => typeof v === "number") ? "(number & {})" : "(string & {})");
   return [
-    valuesObject(model),
+    // A validator companion carries the values itself.
+    ...(options.validators === "none" ? [valuesObject(model)] : []),
     {
       kind: StructureKind.TypeAlias,
       name: model.name,
@@ -29,14 +31,14 @@ function valuesObject(model: EnumModel): WriterFunction {
   return (writer) => {
     writer.writeLine(`/** Known values of {@link ${model.name}}. */`);
     writer.write(`export const ${model.name} = Object.freeze(`).inlineBlock(() => {
-      for (const [key, value] of valueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
+      for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
     });
     writer.write(" as const);");
   };
 }
 
 /** `[["ToolCalls", "tool_calls"], …]`; member names that would repeat get a number. */
-function valueEntries(values: (string | number)[]): [string, string | number][] {
+export function enumValueEntries(values: (string | number)[]): [string, string | number][] {
   const used = new Map<string, number>();
   return values.map((value) => {
     const base = enumMemberName(value);
