@@ -52,7 +52,7 @@ export function createProgram(): Command {
     .addOption(choice("--validators <kind>", "companion validator of each type: compiled code, zod schemas or none", "validators"))
     .addOption(choice("--unknown-keys <mode>", "what validators do with undocumented object keys", "unknownKeys"))
     .addOption(choice("--dates <policy>", "Date fields hold Date instances, or ISO-8601 strings (typed string)", "dates"))
-    .addOption(choice("--nulls <policy>", "accept null only where the docs say nullable, or also on optional fields of unstated nullability", "nulls"))
+    .addOption(choice("--nulls <policy>", "accept null only where the docs say nullable, also on optional fields of unstated nullability, or on every such field", "nulls"))
     .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
     .action(async (input: string, options) => {
       process.exitCode = await generate(existingFolder(input), options);

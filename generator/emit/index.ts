@@ -122,7 +122,7 @@ function modelStatements(model: Model, path: string, layout: Layout, options: Em
       kind: StructureKind.ImportDeclaration as const,
       isTypeOnly: false,
       moduleSpecifier: moduleSpecifier(path, RUNTIME_FILE),
-      namedImports: [...runtime].sort().map((name) => ({ name, isTypeOnly: RUNTIME_TYPES.has(name) })),
+      namedImports: [...runtime].sort().map((name) => (RUNTIME_TYPES.has(name) ? { name, alias: `$${name}`, isTypeOnly: true } : { name })),
     });
   }
   return [...importStatements, ...declarations, ...validators];

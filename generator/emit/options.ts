@@ -6,11 +6,12 @@ export type UnknownKeys = "strip" | "passthrough" | "reject";
 /** `instance`: a `Date` field holds a valid `Date`; `iso`: it holds an ISO-8601 string (the type becomes `string`). */
 export type DatePolicy = "instance" | "iso";
 /**
- * Where `null` is accepted. `docs`: only where the docs say nullable (Python `Nullable[...]`); `optional`: also on
- * optional fields whose nullability the docs do not state (all TS-flavoured fields), since APIs often send
- * `null` for an absent optional value. The types follow (`?: T | null`), so guards never lie.
+ * Where `null` is accepted. Python-flavoured docs state nullability (`Nullable[...]`); TS-flavoured docs never do.
+ * `docs`: only where the docs say nullable; `optional`: also on optional fields of unstated nullability (APIs
+ * often send `null` for an absent value); `unstated`: on every field of unstated nullability, required ones too
+ * (the TS twin of a Python `Nullable[T]` field). The types follow (`T | null`), so guards never lie.
  */
-export type NullPolicy = "docs" | "optional";
+export type NullPolicy = "docs" | "optional" | "unstated";
 
 export interface EmitOptions {
   validators: ValidatorKind;
@@ -25,5 +26,5 @@ export const OPTION_CHOICES = {
   validators: ["compiled", "zod", "none"],
   unknownKeys: ["strip", "passthrough", "reject"],
   dates: ["instance", "iso"],
-  nulls: ["docs", "optional"],
+  nulls: ["docs", "optional", "unstated"],
 } as const satisfies { [K in keyof EmitOptions]: readonly EmitOptions[K][] };

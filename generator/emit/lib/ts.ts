@@ -53,11 +53,11 @@ function wrap(type: TypeExpr, typeText: (type: TypeExpr) => string): string {
 }
 
 /**
- * A field's type as types and validators both see it: `nullable` where the docs say so, and, under the null
- * policy "optional", on optional fields whose nullability the docs leave open.
+ * A field's type as types and validators both see it: `nullable` where the docs say so, and where the null
+ * policy (see ../options.ts) allows null on fields whose nullability the docs leave open.
  */
 export function fieldType(field: Field, nulls: NullPolicy): TypeExpr {
-  const nullable = field.nullable ?? (nulls === "optional" && !field.required);
+  const nullable = field.nullable ?? (nulls === "unstated" || (nulls === "optional" && !field.required));
   return nullable ? { kind: "nullable", type: field.type } : field.type;
 }
 

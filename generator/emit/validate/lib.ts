@@ -10,6 +10,7 @@ import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
 import { typeText } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
+import { RUNTIME_TYPES } from "./runtime.js";
 
 /** What an emitter needs to know about the file it writes into. */
 export interface ValidatorContext {
@@ -37,10 +38,13 @@ export const VALUE = "v";
 export const PATH = "path";
 export const ISSUES = "issues";
 
-/** A runtime import, recorded for the file's import statement. */
+/**
+ * A runtime import, recorded for the file's import statement. Runtime types are imported as `$Name`: model
+ * titles are PascalCase too (a model may be called `Schema`), and no title starts with `$`.
+ */
 export function rt(ctx: ValidatorContext, name: string): string {
   ctx.runtime.add(name);
-  return name;
+  return RUNTIME_TYPES.has(name) ? `$${name}` : name;
 }
 
 /** The type as a reader sees it, for issue messages: `string`, `ChatMessage[]`, `"function"`. */
