@@ -120,3 +120,33 @@ describe("validators on the embedded docs", () => {
     expect(standard.validate("halt")).toMatchObject({ issues: [{ message: '/: expected "stop" | "length" | "tool_calls" | "content_filter" | "function_call", received "halt"', path: [] }] });
   });
 });
+
+describe("--validators zod on the embedded docs", () => {
+  interface ZodSchema {
+    safeParse(value: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } };
+    "~standard": { vendor: string };
+  }
+  let zod: BuiltOutput;
+  const schema = (id: string): ZodSchema => {
+    const [namespace, name] = id.split(".") as [string, string];
+    return zod.module[namespace]![name] as ZodSchema;
+  };
+  beforeAll(async () => {
+    zod = await buildOutput("embedded-zod", graph, { validators: "zod" });
+  });
+
+  it("accept every example and reject every mutation, under the same names", () => {
+    const models = new Map(graph.models.map((model) => [model.id, model]));
+    const wrong: string[] = [];
+    for (const example of exampleCases(graph).cases) {
+      const parsed = schema(example.model.id).safeParse(example.value);
+      if (!parsed.success) wrong.push(`${example.label}: ${JSON.stringify(parsed.error?.issues)}`);
+      for (const mutation of mutationsOf(example, models)) {
+        if (schema(example.model.id).safeParse(mutation.value).success) wrong.push(`${example.label} ${mutation.kind} passed`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(schema("components.Choices")["~standard"].vendor).toBe("zod");
+    expect((zod.module.components as Record<string, unknown>).FinishReason).toHaveProperty("Stop", "stop");
+  });
+});

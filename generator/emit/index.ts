@@ -22,6 +22,7 @@ import { DEFAULT_OPTIONS, type EmitOptions } from "./options.js";
 import { unionType } from "./union.js";
 import { validatorContext } from "./validate/lib.js";
 import { validatorStatements } from "./validate/index.js";
+import { ZOD_IMPORT, zodStatements } from "./zod/index.js";
 import { RUNTIME_FILE, RUNTIME_SOURCE, RUNTIME_TYPES } from "./validate/runtime.js";
 
 export interface OutputFile {
@@ -108,6 +109,8 @@ function modelStatements(model: Model, path: string, layout: Layout, options: Em
     });
     validators.push(...validatorStatements(model, ctx));
     for (const name of ctx.runtime) runtime.add(name);
+  } else if (options.validators === "zod") {
+    validators.push(...zodStatements(model, { options, ref: (id) => (layout.models.has(id) && layout.files.has(id) ? { local: refName(id), model: layout.models.get(id)! } : undefined) }));
   }
   const importStatements = [...imports.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -125,7 +128,8 @@ function modelStatements(model: Model, path: string, layout: Layout, options: Em
       namedImports: [...runtime].sort().map((name) => (RUNTIME_TYPES.has(name) ? { name, alias: `$${name}`, isTypeOnly: true } : { name })),
     });
   }
-  return [...importStatements, ...declarations, ...validators];
+  const zod = options.validators === "zod" ? [ZOD_IMPORT] : [];
+  return [...zod, ...importStatements, ...declarations, ...validators];
 }
 
 function declare(model: Model, refName: (id: ModelId) => string, options: EmitOptions): Statement[] {
