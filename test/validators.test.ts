@@ -42,7 +42,7 @@ const companion = (id: string): Companion => {
 
 beforeAll(async () => {
   graph = (await loadGraph(path.resolve(import.meta.dirname, "../docs/models"))).graph;
-  output = await buildOutput("embedded", graph, {}, { "type-level.ts": TYPE_LEVEL });
+  output = buildOutput("embedded", graph, {}, { "type-level.ts": TYPE_LEVEL });
 });
 
 describe("validators on the embedded docs", () => {
@@ -132,7 +132,7 @@ describe("--validators zod on the embedded docs", () => {
     return zod.module[namespace]![name] as ZodSchema;
   };
   beforeAll(async () => {
-    zod = await buildOutput("embedded-zod", graph, { validators: "zod" });
+    zod = buildOutput("embedded-zod", graph, { validators: "zod" });
   });
 
   it("accept every example and reject every mutation, under the same names", () => {

@@ -48,7 +48,7 @@ interface Companion {
   values?: readonly unknown[];
 }
 async function companions(name: string, options: Partial<EmitOptions>): Promise<Record<string, Companion>> {
-  return (await buildOutput(`unit-${name}`, graph, options)).module.components as Record<string, Companion>;
+  return buildOutput(`unit-${name}`, graph, options).module.components as Record<string, Companion>;
 }
 const pointers = (result: Result): string[] => (result.ok ? [] : result.issues.map((issue) => issue.pointer));
 
