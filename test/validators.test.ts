@@ -36,7 +36,8 @@ export { inferred, union, stop, values, asserted };
 let graph: ModelGraph;
 let output: BuiltOutput;
 const companion = (id: string): Companion => {
-  const [namespace, name] = id.split(".") as [string, string];
+  const dot = id.lastIndexOf(".");
+  const [namespace, name] = [id.slice(0, dot), id.slice(dot + 1)];
   return output.module[namespace]![name] as Companion;
 };
 
@@ -128,7 +129,8 @@ describe("--validators zod on the embedded docs", () => {
   }
   let zod: BuiltOutput;
   const schema = (id: string): ZodSchema => {
-    const [namespace, name] = id.split(".") as [string, string];
+    const dot = id.lastIndexOf(".");
+    const [namespace, name] = [id.slice(0, dot), id.slice(dot + 1)];
     return zod.module[namespace]![name] as ZodSchema;
   };
   beforeAll(async () => {

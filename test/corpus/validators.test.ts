@@ -4,6 +4,7 @@
  * Known failure class, asserted below: 48 examples hold `null` in fields whose nullability the TS docs do not show
  * (the Python twin docs say `Nullable[...]` there). Generating with `--nulls unstated` accepts them.
  */
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadGraph } from "../../generator/model/load.js";
 import type { ModelGraph } from "../../generator/model/types.js";
@@ -21,12 +22,13 @@ let output: BuiltOutput;
 let cases: ExampleCase[];
 let unsupported: string[];
 const companion = (id: string): Companion => {
-  const [namespace, name] = id.split(".") as [string, string];
+  const dot = id.lastIndexOf(".");
+  const [namespace, name] = [id.slice(0, dot), id.slice(dot + 1)];
   return output.module[namespace]![name] as Companion;
 };
 
 beforeAll(async () => {
-  graph = (await loadGraph(corpusDocs("orq-node-4.13.19"))).graph;
+  graph = (await loadGraph(path.join(corpusDocs("orq-node-4.13.19"), "models"))).graph;
   // Throws unless the output type-checks (strict, exactOptionalPropertyTypes) with TypeScript 7.
   output = buildOutput("corpus-orq-node", graph);
   ({ cases, unsupported } = exampleCases(graph));
