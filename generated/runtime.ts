@@ -283,7 +283,10 @@ export function unknownKey(path: Path, key: string): Issue {
 /** RFC 6901: "~" and "/" in keys are escaped. */
 export function pointerOf(path: Path): string {
   let pointer = "";
-  for (const key of path) pointer += "/" + String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+  for (const key of path) {
+    const text = String(key);
+    pointer += "/" + (text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text);
+  }
   return pointer;
 }
 
