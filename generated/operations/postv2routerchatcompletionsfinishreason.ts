@@ -2,7 +2,13 @@
 import { enumeration } from "../runtime.js";
 /** The reason the model stopped generating tokens. This will be `stop` if the model hit a natural stop point or a provided stop sequence, `length` if the maximum number of tokens specified in the request was reached, `content_filter` if content was omitted due to a flag from our content filters, `tool_calls` if the model called a tool, or `function_call` (deprecated) if the model called a function. */
 export type PostV2RouterChatCompletionsFinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
-export const PostV2RouterChatCompletionsFinishReason = enumeration("PostV2RouterChatCompletionsFinishReason", { Stop: "stop", Length: "length", ToolCalls: "tool_calls", ContentFilter: "content_filter", FunctionCall: "function_call" } as const, isPostV2RouterChatCompletionsFinishReason, "\"stop\" | \"length\" | \"tool_calls\" | \"content_filter\" | \"function_call\"");
+export const PostV2RouterChatCompletionsFinishReason = enumeration("PostV2RouterChatCompletionsFinishReason", {
+  Stop: "stop",
+  Length: "length",
+  ToolCalls: "tool_calls",
+  ContentFilter: "content_filter",
+  FunctionCall: "function_call",
+} as const, isPostV2RouterChatCompletionsFinishReason, "\"stop\" | \"length\" | \"tool_calls\" | \"content_filter\" | \"function_call\"");
 
 function isPostV2RouterChatCompletionsFinishReason(v: unknown): v is PostV2RouterChatCompletionsFinishReason {
   return v === "stop" || v === "length" || v === "tool_calls" || v === "content_filter" || v === "function_call";

@@ -2,7 +2,13 @@
 import { enumeration } from "../runtime.js";
 /** The role of the messages author. */
 export type PostV2RouterChatCompletionsMessagesRole = "system" | "developer" | "user" | "assistant" | "tool";
-export const PostV2RouterChatCompletionsMessagesRole = enumeration("PostV2RouterChatCompletionsMessagesRole", { System: "system", Developer: "developer", User: "user", Assistant: "assistant", Tool: "tool" } as const, isPostV2RouterChatCompletionsMessagesRole, "\"system\" | \"developer\" | \"user\" | \"assistant\" | \"tool\"");
+export const PostV2RouterChatCompletionsMessagesRole = enumeration("PostV2RouterChatCompletionsMessagesRole", {
+  System: "system",
+  Developer: "developer",
+  User: "user",
+  Assistant: "assistant",
+  Tool: "tool",
+} as const, isPostV2RouterChatCompletionsMessagesRole, "\"system\" | \"developer\" | \"user\" | \"assistant\" | \"tool\"");
 
 function isPostV2RouterChatCompletionsMessagesRole(v: unknown): v is PostV2RouterChatCompletionsMessagesRole {
   return v === "system" || v === "developer" || v === "user" || v === "assistant" || v === "tool";

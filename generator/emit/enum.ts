@@ -47,3 +47,9 @@ export function enumValueEntries(values: (string | number)[]): [string, string |
     return [n === 1 ? base : `${base}${n}`, value];
   });
 }
+
+/** `{ Stop: "stop", … }` for a companion: on one line when short, one member a line otherwise. */
+export function membersObject(members: string[]): string {
+  const line = `{ ${members.join(", ")} }`;
+  return line.length <= 80 ? line : `{\n${members.map((member) => `  ${member},`).join("\n")}\n}`;
+}

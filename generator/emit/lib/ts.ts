@@ -1,5 +1,5 @@
 /** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
-import type { JSDocStructure, OptionalKind } from "ts-morph";
+import type { JSDocStructure, OptionalKind, WriterFunction } from "ts-morph";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
 
@@ -114,4 +114,14 @@ export function enumMemberName(value: string | number): string {
   const name = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
   if (name === "") return "Empty";
   return /^[0-9]/.test(name) ? `Value${name}` : name;
+}
+
+/**
+ * `export const name: type = initializer;` written as is: a variable structure would re-indent a multi-line
+ * initializer with a hanging indent.
+ */
+export function exportConst(name: string, type: string | undefined, initializer: string): WriterFunction {
+  return (writer) => {
+    writer.write(`export const ${name}${type ? `: ${type}` : ""} = ${initializer};`);
+  };
 }

@@ -3,7 +3,7 @@
  * accept any value of their base type; closed ones compare inline, or look up a set when they are long.
  */
 import type { EnumModel } from "../../model/types.js";
-import { enumValueEntries } from "../enum.js";
+import { enumValueEntries, membersObject } from "../enum.js";
 import { VALUE, rt, type ValidatorContext } from "./lib.js";
 import { fn } from "./object.js";
 import type { CompanionStatements } from "./index.js";
@@ -26,7 +26,7 @@ export function enumValidator(model: EnumModel, ctx: ValidatorContext): Companio
   const expected = model.open ? base : literals.join(" | ");
   const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   return {
-    companion: `${rt(ctx, "enumeration")}(${JSON.stringify(name)}, { ${members.join(", ")} } as const, is${name}, ${JSON.stringify(expected)})`,
+    companion: `${rt(ctx, "enumeration")}(${JSON.stringify(name)}, ${membersObject(members)} as const, is${name}, ${JSON.stringify(expected)})`,
     functions: [fn(`is${name}`, [[VALUE, "unknown"]], `${VALUE} is ${name}`, [`return ${test};`])],
     statements,
   };

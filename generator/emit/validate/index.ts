@@ -1,5 +1,6 @@
 /** Compiled validators: the companion value of each model, and the statements it needs in the model's file. */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures, WriterFunction } from "ts-morph";
+import { exportConst } from "../lib/ts.js";
 import type { Model } from "../../model/types.js";
 import { enumValidator } from "./enum.js";
 import type { ValidatorContext } from "./lib.js";
@@ -19,15 +20,10 @@ export interface CompanionStatements {
 }
 
 /** `export const X = …;` then its functions, the file's helpers and caches. Everything after the type `X`. */
-export function validatorStatements(model: Model, ctx: ValidatorContext): (string | StatementStructures)[] {
+export function validatorStatements(model: Model, ctx: ValidatorContext): (string | WriterFunction | StatementStructures)[] {
   const own = companionOf(model, ctx);
   return [
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: model.name, ...(own.companionType ? { type: own.companionType } : {}), initializer: own.companion }],
-    },
+    exportConst(model.name, own.companionType, own.companion),
     ...(own.statements ?? []),
     ...ctx.caches,
     ...own.functions,

@@ -3,26 +3,19 @@
  * `X["~standard"]`). Objects follow the unknown-keys option (`looseObject` / `object` / `strictObject`); enums keep
  * their named values (`FinishReason.Stop`) on the schema.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import { StructureKind, type WriterFunction } from "ts-morph";
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
-import { enumValueEntries } from "../enum.js";
-import { fieldType, propertyName } from "../lib/ts.js";
+import { enumValueEntries, membersObject } from "../enum.js";
+import { exportConst, fieldType, propertyName } from "../lib/ts.js";
 import { readsModels, zodExpr, type ZodContext } from "./lib.js";
 
 export type { ZodContext } from "./lib.js";
 
 export const ZOD_IMPORT = { kind: StructureKind.ImportDeclaration, namespaceImport: "z", moduleSpecifier: "zod" } as const;
 
-export function zodStatements(model: Model, ctx: ZodContext): StatementStructures[] {
+export function zodStatements(model: Model, ctx: ZodContext): WriterFunction[] {
   const { initializer, annotated } = schemaOf(model, ctx);
-  return [
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: model.name, ...(annotated ? { type: `z.ZodType<${model.name}>` } : {}), initializer }],
-    },
-  ];
+  return [exportConst(model.name, annotated ? `z.ZodType<${model.name}>` : undefined, initializer)];
 }
 
 function schemaOf(model: Model, ctx: ZodContext): { initializer: string; annotated: boolean } {
@@ -59,7 +52,7 @@ function enumSchema(model: EnumModel): string {
     ? `z.enum([${model.values.map((value) => JSON.stringify(value)).join(", ")}])`
     : `z.union([${model.values.map((value) => `z.literal(${JSON.stringify(value)})`).join(", ")}])`;
   const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  return `Object.assign(${model.open ? base : closed}, { ${members.join(", ")} } as const)`;
+  return `Object.assign(${model.open ? base : closed}, ${membersObject(members)} as const)`;
 }
 
 function unionSchema(model: UnionModel, ctx: ZodContext): string {
