@@ -15,7 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 const root = path.resolve(import.meta.dirname, "..");
-const { values: args } = parseArgs({ options: { sample: { type: "string", default: "600" }, runs: { type: "string", default: "5" }, ms: { type: "string", default: "300" } } });
+const { values: args } = parseArgs({ strict: false, options: { sample: { type: "string", default: "600" }, runs: { type: "string", default: "5" }, ms: { type: "string", default: "300" } } });
 const SAMPLE = Number(args.sample);
 const RUNS = Number(args.runs);
 const MS = Number(args.ms);

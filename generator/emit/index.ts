@@ -102,15 +102,17 @@ function modelStatements(model: Model, path: string, layout: Layout, options: Em
   const declarations = declare(model, refName, options);
   const validators: Statement[] = [];
   const runtime = new Set<string>();
+  // Validators see the models this one references directly, under their local names; nothing else of the graph.
+  const ref = (id: ModelId): { local: string; model: Model } | undefined => {
+    const target = layout.models.get(id);
+    return target && layout.files.has(id) ? { local: refName(id), model: target } : undefined;
+  };
   if (options.validators === "compiled") {
-    const ctx = validatorContext(options, (id) => {
-      const target = layout.models.get(id);
-      return target && layout.files.has(id) ? { local: refName(id), model: target } : undefined;
-    });
+    const ctx = validatorContext(options, ref);
     validators.push(...validatorStatements(model, ctx));
     for (const name of ctx.runtime) runtime.add(name);
   } else if (options.validators === "zod") {
-    validators.push(...zodStatements(model, { options, ref: (id) => (layout.models.has(id) && layout.files.has(id) ? { local: refName(id), model: layout.models.get(id)! } : undefined) }));
+    validators.push(...zodStatements(model, { options, ref }));
   }
   const importStatements = [...imports.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
