@@ -127,7 +127,7 @@ function modelStatements(model: Model, path: string, layout: Layout, options: Em
       kind: StructureKind.ImportDeclaration as const,
       isTypeOnly: false,
       moduleSpecifier: moduleSpecifier(path, RUNTIME_FILE),
-      namedImports: [...runtime].sort().map((name) => (RUNTIME_TYPES.has(name) ? { name, alias: `$${name}`, isTypeOnly: true } : { name })),
+      namedImports: [...runtime].sort().map((name) => ({ name, alias: `$${name}`, isTypeOnly: RUNTIME_TYPES.has(name) })),
     });
   }
   const zod = options.validators === "zod" ? [ZOD_IMPORT] : [];

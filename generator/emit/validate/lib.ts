@@ -10,7 +10,6 @@ import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
 import { typeText } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
-import { RUNTIME_TYPES } from "./runtime.js";
 
 /** What an emitter needs to know about the file it writes into. */
 export interface ValidatorContext {
@@ -39,12 +38,12 @@ export const PATH = "path";
 export const ISSUES = "issues";
 
 /**
- * A runtime import, recorded for the file's import statement. Runtime types are imported as `$Name`: model
- * titles are PascalCase too (a model may be called `Schema`), and no title starts with `$`.
+ * A runtime import, recorded for the file's import statement, and its local name `$name`: no model name or
+ * generated function starts with `$`, while a model may be called `Schema` (or `Object`, next to `isObject`).
  */
 export function rt(ctx: ValidatorContext, name: string): string {
   ctx.runtime.add(name);
-  return RUNTIME_TYPES.has(name) ? `$${name}` : name;
+  return `$${name}`;
 }
 
 /** The type as a reader sees it, for issue messages: `string`, `ChatMessage[]`, `"function"`. */

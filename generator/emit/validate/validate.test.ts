@@ -37,6 +37,9 @@ const models: Model[] = [
   },
   { ...base("Open"), kind: "object", fields: [field("id", string, true)], additionalProperties: { kind: "primitive", name: "number" } },
   { ...base("Nullish"), kind: "object", fields: [field("a", string, false), field("b", string, true, { nullable: true }), field("c", string, true)] },
+  // Names the runtime uses too: the output must still compile.
+  { ...base("Schema"), kind: "object", fields: [field("union", ref("Union"), false)] },
+  { ...base("Union"), kind: "union", members: [{ type: string, source: at }, { type: ref("Schema"), source: at }] },
   { ...base("Zoo"), kind: "object", fields: [field("animals", { kind: "array", items: ref("Animal") }, true), field("byName", { kind: "map", values: ref("Pet") }, false)] },
 ];
 const graph: ModelGraph = { format: "docschema-graph", version: 1, flavour: "typescript", models: models.sort((a, b) => (a.id < b.id ? -1 : 1)) };
@@ -93,6 +96,11 @@ describe("compiled validators (defaults)", () => {
     expect(c.Value!.is(["a", 1, ["b", [2]]])).toBe(true);
     expect(pointers(c.Value!.validate(["a", [true]]))).toEqual(["/1/0"]);
     expect(c.Value!.validate(true)).toMatchObject({ ok: false, issues: [{ pointer: "", expected: "Value" }] });
+  });
+
+  it("compile models named like runtime helpers (Schema, Union)", () => {
+    expect(c.Union!.is({ union: { union: "x" } })).toBe(true);
+    expect(pointers(c.Union!.validate({ union: { union: 1 } }))).toEqual(["/union/union"]);
   });
 
   it("check the open-object catch-all against its type", () => {
