@@ -4,8 +4,7 @@
  */
 import type { EnumModel } from "../../model/types.js";
 import { enumValueEntries, membersObject } from "../enum.js";
-import { VALUE, rt, type ValidatorContext } from "./lib.js";
-import { fn } from "./object.js";
+import { VALUE, fn, rt, type ValidatorContext } from "./lib.js";
 import type { CompanionStatements } from "./index.js";
 
 /** Up to this many values a chain of `===` beats a Set lookup. */

@@ -1,12 +1,11 @@
 /** Compiled validators: the companion value of each model, and the statements it needs in the model's file. */
-import type { StatementStructures, WriterFunction } from "ts-morph";
-import { exportConst } from "../lib/ts.js";
+import type { FunctionDeclarationStructure, StatementStructures, WriterFunction } from "ts-morph";
 import type { Model } from "../../model/types.js";
+import { exportConst } from "../lib/ts.js";
 import { enumValidator } from "./enum.js";
 import type { ValidatorContext } from "./lib.js";
 import { objectValidator } from "./object.js";
 import { unionValidator } from "./union.js";
-import type { FunctionDeclarationStructure } from "ts-morph";
 
 export interface CompanionStatements {
   /** The expression building the companion `X`. */

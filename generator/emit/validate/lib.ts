@@ -243,3 +243,14 @@ export function not(test: string): string {
 export function prop(object: string, key: string): string {
   return `${object}[${JSON.stringify(key)}]`;
 }
+
+/** A hoisted function declaration of the file. */
+export function fn(name: string, parameters: [string, string][], returnType: string, statements: string[]): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name,
+    parameters: parameters.map(([param, type]) => ({ name: param, type })),
+    returnType,
+    statements,
+  };
+}

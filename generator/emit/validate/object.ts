@@ -2,10 +2,10 @@
  * Object companions: a guard that checks field by field with early exits, an issue collector that descends only
  * into fields that fail, and (unknown keys "strip") a copier of documented keys.
  */
-import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import type { FunctionDeclarationStructure } from "ts-morph";
 import type { ObjectModel, TypeExpr } from "../../model/types.js";
 import { fieldType } from "../lib/ts.js";
-import { ISSUES, PATH, VALUE, expectedText, isExpr, needsStrip, not, prop, reportStmt, rt, stripExpr, type ValidatorContext } from "./lib.js";
+import { ISSUES, PATH, VALUE, expectedText, fn, isExpr, needsStrip, not, prop, reportStmt, rt, stripExpr, type ValidatorContext } from "./lib.js";
 import type { CompanionStatements } from "./index.js";
 
 interface CheckedField {
@@ -107,14 +107,4 @@ function knownKeys(name: string, fields: CheckedField[]): FunctionDeclarationStr
       ? ["return false;"]
       : [`switch (k) {\n${fields.map((field) => `  case ${JSON.stringify(field.key)}:`).join("\n")}\n    return true;\n  default:\n    return false;\n}`];
   return fn(name, [["k", "string"]], "boolean", body);
-}
-
-export function fn(name: string, parameters: [string, string][], returnType: string, statements: string[]): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
-    name,
-    parameters: parameters.map(([param, type]) => ({ name: param, type })),
-    returnType,
-    statements,
-  };
 }

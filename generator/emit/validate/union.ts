@@ -3,8 +3,7 @@
  * literal field when the members allow it and otherwise reports the closest member's issues.
  */
 import type { UnionModel } from "../../model/types.js";
-import { VALUE, isExpr, membersHelper, rt, type ValidatorContext } from "./lib.js";
-import { fn } from "./object.js";
+import { VALUE, fn, isExpr, membersHelper, rt, type ValidatorContext } from "./lib.js";
 import type { CompanionStatements } from "./index.js";
 
 export function unionValidator(model: UnionModel, ctx: ValidatorContext): CompanionStatements {
