@@ -21,7 +21,7 @@ describe("docschema generate", () => {
   it("writes one file per model, barrels and schema.json, and prints a one-line summary", async () => {
     const { input, out } = await fixture();
     const run = await runCli(["generate", input, "--out", out]);
-    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 10 files in .*generated \(\d+\.\d+s\)\n$/);
+    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 11 files in .*generated \(\d+\.\d+s\)\n$/);
     expect(run.code).toBe(0);
     const files = [...(await snapshotFolder(out)).keys()];
     expect(files).toEqual([
@@ -34,10 +34,11 @@ describe("docschema generate", () => {
       "operations/errort.ts",
       "operations/index.ts",
       "operations/role.ts",
+      "runtime.ts",
       "schema.json",
     ].sort());
     const errorT = await readFile(path.join(out, "operations/errort.ts"), "utf8");
-    expect(errorT).toContain('import type { ErrorT as components_ErrorT } from "../components/errort.js";');
+    expect(errorT).toContain('import { ErrorT as components_ErrorT } from "../components/errort.js";');
     expect(await readFile(path.join(out, "operations/role.ts"), "utf8")).toContain('"user" | "assistant" | (string & {})');
   });
 
@@ -94,7 +95,7 @@ describe("docschema generate", () => {
     const { input, out } = await fixture();
     const run = await runCli(["generate", input, "-o", out, "--check"]);
     expect(run.code).toBe(1);
-    expect(run.stderr.match(/^missing /gm)).toHaveLength(10);
+    expect(run.stderr.match(/^missing /gm)).toHaveLength(11);
   });
 
   it("links resolve whatever the input folder is called (they are relative to the SDK's docs/models)", async () => {
@@ -184,7 +185,9 @@ describe("the embedded docs", () => {
     expect(run.code).toBe(0);
     const union = await readFile(path.join(out, "operations/postv2routerchatcompletionsresponsebody.ts"), "utf8");
     expect(union).toContain("export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBody2;");
-    expect(union).toContain('import type { ResponseBody1 } from "./responsebody1.js";');
+    // The companion validator of the same name checks either member.
+    expect(union).toContain('import { ResponseBody1 } from "./responsebody1.js";');
+    expect(union).toContain("export const PostV2RouterChatCompletionsResponseBody: $Schema<PostV2RouterChatCompletionsResponseBody>");
     expect(await snapshotFolder(out)).toEqual(await snapshotFolder(path.join(ROOT, "generated")));
     expect((await runCli(["generate", "--check"])).code).toBe(0);
   });

@@ -2,12 +2,13 @@
 import path from "node:path";
 import pc from "picocolors";
 import { emitOutput } from "../emit/index.js";
+import { DEFAULT_OPTIONS, type EmitOptions } from "../emit/options.js";
 import { hasErrors, loadGraph } from "../model/load.js";
 import type { ModelGraph } from "../model/types.js";
 import { checkOutput, writeOutput } from "./output.js";
 import { countBySeverity, createReporter, printDiagnostics } from "./report.js";
 
-export interface GenerateOptions {
+export interface GenerateOptions extends Partial<EmitOptions> {
   out: string;
   check?: boolean;
   quiet?: boolean;
@@ -21,7 +22,7 @@ export async function generate(input: string, options: GenerateOptions): Promise
   const reporter = createReporter(options);
   const loaded = await loadGraph(input, { onProgress: (done, total) => reporter.progress("parsing", done, total) });
   reporter.done();
-  const emitted = emitOutput(loaded.graph);
+  const emitted = emitOutput(loaded.graph, emitOptions(options));
   const diagnostics = [...loaded.diagnostics, ...emitted.diagnostics];
   printDiagnostics(diagnostics, prefixOf(input), { warnings: !options.quiet || hasErrors(diagnostics), limit: options.maxDiagnostics ?? 200 });
   const { errors, warnings } = countBySeverity(diagnostics);
@@ -50,6 +51,15 @@ export async function generate(input: string, options: GenerateOptions): Promise
     `${pc.green("✔")} ${summarize(loaded.graph)} → ${emitted.files.length} files in ${options.out} (${total}s${warnings ? `, ${warnings} warning(s)` : ""})`,
   );
   return 0;
+}
+
+function emitOptions(options: GenerateOptions): EmitOptions {
+  return {
+    validators: options.validators ?? DEFAULT_OPTIONS.validators,
+    unknownKeys: options.unknownKeys ?? DEFAULT_OPTIONS.unknownKeys,
+    dates: options.dates ?? DEFAULT_OPTIONS.dates,
+    nulls: options.nulls ?? DEFAULT_OPTIONS.nulls,
+  };
 }
 
 export function summarize(graph: ModelGraph): string {

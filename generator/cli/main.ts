@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_OPTIONS, OPTION_CHOICES } from "../emit/options.js";
 import pc from "picocolors";
 
 const DEFAULT_INPUT = "docs/models";
@@ -38,6 +39,10 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
+function choice(flags: string, description: string, key: keyof typeof OPTION_CHOICES): Option {
+  return new Option(flags, description).choices(OPTION_CHOICES[key]).default(DEFAULT_OPTIONS[key]);
+}
+
 export function createProgram(): Command {
   const program = new Command("docschema")
     .description("Types, validators and schema diffs from markdown model docs (Speakeasy-style SDK docs).")
@@ -54,6 +59,10 @@ export function createProgram(): Command {
     .option("-q, --quiet", "print errors only")
     .option("-v, --verbose", "print progress even when not on a terminal")
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
+    .addOption(choice("--validators <kind>", "companion validator of each type: compiled code, zod schemas or none", "validators"))
+    .addOption(choice("--unknown-keys <mode>", "what validators do with undocumented object keys", "unknownKeys"))
+    .addOption(choice("--dates <policy>", "Date fields hold Date instances, or ISO-8601 strings (typed string)", "dates"))
+    .addOption(choice("--nulls <policy>", "accept null only where the docs say nullable, also on optional fields of unstated nullability, or on every such field", "nulls"))
     .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
     .action(async (input: string, options) => {
       // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.

@@ -5,12 +5,14 @@
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../model/types.js";
 import { enumMemberName, jsDocs } from "./lib/ts.js";
+import type { EmitOptions } from "./options.js";
 
-export function enumType(model: EnumModel): (StatementStructures | WriterFunction)[] {
+export function enumType(model: EnumModel, options: EmitOptions): (StatementStructures | WriterFunction)[] {
   const literals = model.values.map((value) => JSON.stringify(value));
   if (model.open) literals.push(model.values.some((v) => typeof v === "number") ? "(number & {})" : "(string & {})");
   return [
-    valuesObject(model),
+    // A validator companion carries the values itself.
+    ...(options.validators === "none" ? [valuesObject(model)] : []),
     {
       kind: StructureKind.TypeAlias,
       name: model.name,
@@ -31,14 +33,14 @@ function valuesObject(model: EnumModel): WriterFunction {
     // The const takes the model's name, so an enum named `Object` (Python docs) would shadow the global it calls.
     const freeze = model.name === "Object" ? "globalThis.Object.freeze" : "Object.freeze";
     writer.write(`export const ${model.name} = ${freeze}(`).inlineBlock(() => {
-      for (const [key, value] of valueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
+      for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
     });
     writer.write(" as const);");
   };
 }
 
 /** `[["ToolCalls", "tool_calls"], …]`; member names that would repeat get a number. */
-function valueEntries(values: (string | number)[]): [string, string | number][] {
+export function enumValueEntries(values: (string | number)[]): [string, string | number][] {
   const used = new Map<string, number>();
   return values.map((value) => {
     const base = enumMemberName(value);
@@ -46,4 +48,10 @@ function valueEntries(values: (string | number)[]): [string, string | number][] 
     used.set(base, n);
     return [n === 1 ? base : `${base}${n}`, value];
   });
+}
+
+/** `{ Stop: "stop", … }` for a companion: on one line when short, one member a line otherwise. */
+export function membersObject(members: string[]): string {
+  const line = `{ ${members.join(", ")} }`;
+  return line.length <= 80 ? line : `{\n${members.map((member) => `  ${member},`).join("\n")}\n}`;
 }

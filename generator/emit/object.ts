@@ -1,9 +1,10 @@
-/** Object models become interfaces: one property per field, `?:` when optional, `| null` when the docs say nullable. */
+/** Object models become interfaces: one property per field, `?:` when optional, `| null` when the docs say nullable (or the null policy allows it). */
 import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
 import type { ObjectModel } from "../model/types.js";
-import { jsDocs, propertyName, typeText, type RefNamer } from "./lib/ts.js";
+import { fieldType, jsDocs, propertyName, typeText, type RefNamer } from "./lib/ts.js";
+import type { EmitOptions } from "./options.js";
 
-export function objectType(model: ObjectModel, refName: RefNamer): InterfaceDeclarationStructure {
+export function objectType(model: ObjectModel, refName: RefNamer, options: EmitOptions): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: model.name,
@@ -11,7 +12,7 @@ export function objectType(model: ObjectModel, refName: RefNamer): InterfaceDecl
     docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
     properties: model.fields.map((field) => ({
       name: propertyName(field.name),
-      type: typeText(field.nullable ? { kind: "nullable", type: field.type } : field.type, refName),
+      type: typeText(fieldType(field, options.nulls), refName, options.dates),
       hasQuestionToken: !field.required,
       docs: jsDocs(field),
     })),

@@ -1,6 +1,7 @@
 /** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
-import type { JSDocStructure, OptionalKind } from "ts-morph";
-import type { ModelId, TypeExpr } from "../../model/types.js";
+import type { JSDocStructure, OptionalKind, WriterFunction } from "ts-morph";
+import type { Field, ModelId, TypeExpr } from "../../model/types.js";
+import type { DatePolicy, NullPolicy } from "../options.js";
 
 /** How a referenced model is spelled in the file being written (imports decide, see ../layout.ts). */
 export type RefNamer = (id: ModelId) => string;
@@ -8,14 +9,16 @@ export type RefNamer = (id: ModelId) => string;
 /** The binary types the SDKs accept for file content (`File | Blob`, `ReadableStream<Uint8Array>`, bytes). */
 const BINARY = "Blob | ReadableStream<Uint8Array> | Uint8Array";
 
-export function typeText(type: TypeExpr, refName: RefNamer): string {
+/** `dates: "iso"` spells `datetime` as `string`: the value is an ISO-8601 string, as in JSON payloads. */
+export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = "instance"): string {
+  const text = (inner: TypeExpr): string => typeText(inner, refName, dates);
   switch (type.kind) {
     case "primitive":
       switch (type.name) {
         case "integer":
           return "number";
         case "datetime":
-          return "Date";
+          return dates === "iso" ? "string" : "Date";
         case "binary":
           return BINARY;
         default:
@@ -26,27 +29,36 @@ export function typeText(type: TypeExpr, refName: RefNamer): string {
     case "ref":
       return refName(type.id);
     case "array":
-      return `${wrap(type.items, refName)}[]`;
+      return `${wrap(type.items, text)}[]`;
     case "map":
       // `Record<…>` as the docs write it; an index signature where a model is involved, because a type alias may
       // recurse through an object type but not through `Record` (`EvaluatorVariableValue = string | { [k]: EvaluatorVariableValue }`).
       return refsOf(type.values).length === 0
-        ? `Record<string, ${typeText(type.values, refName)}>`
-        : `{ [key: string]: ${typeText(type.values, refName)} }`;
+        ? `Record<string, ${text(type.values)}>`
+        : `{ [key: string]: ${text(type.values)} }`;
     case "nullable":
-      return `${typeText(type.type, refName)} | null`;
+      return `${text(type.type)} | null`;
     case "stream":
-      return `AsyncIterable<${typeText(type.type, refName)}>`;
+      return `AsyncIterable<${text(type.type)}>`;
     case "union":
-      return type.members.map((member) => typeText(member, refName)).join(" | ");
+      return type.members.map(text).join(" | ");
   }
 }
 
 /** Parenthesises what would otherwise bind wrongly before `[]`. */
-function wrap(type: TypeExpr, refName: RefNamer): string {
-  const text = typeText(type, refName);
+function wrap(type: TypeExpr, typeText: (type: TypeExpr) => string): string {
+  const text = typeText(type);
   const compound = type.kind === "union" || type.kind === "nullable" || (type.kind === "primitive" && type.name === "binary");
   return compound ? `(${text})` : text;
+}
+
+/**
+ * A field's type as types and validators both see it: `nullable` where the docs say so, and where the null
+ * policy (see ../options.ts) allows null on fields whose nullability the docs leave open.
+ */
+export function fieldType(field: Field, nulls: NullPolicy): TypeExpr {
+  const nullable = field.nullable ?? (nulls === "unstated" || (nulls === "optional" && !field.required));
+  return nullable ? { kind: "nullable", type: field.type } : field.type;
 }
 
 /** Every model id a type expression mentions, in order of appearance. */
@@ -102,4 +114,14 @@ export function enumMemberName(value: string | number): string {
   const name = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
   if (name === "") return "Empty";
   return /^[0-9]/.test(name) ? `Value${name}` : name;
+}
+
+/**
+ * `export const name: type = initializer;` written as is: a variable structure would re-indent a multi-line
+ * initializer with a hanging indent.
+ */
+export function exportConst(name: string, type: string | undefined, initializer: string): WriterFunction {
+  return (writer) => {
+    writer.write(`export const ${name}${type ? `: ${type}` : ""} = ${initializer};`);
+  };
 }
