@@ -9,7 +9,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { Worker } from "node:worker_threads";
 import { parseGraph } from "../model/json.js";
+import type { LoadedGraph } from "../model/load.js";
 import type { Diagnostic, ModelGraph } from "../model/types.js";
 
 const run = promisify(execFile);
@@ -71,12 +73,23 @@ export async function readGitSide(spec: string): Promise<Side> {
 }
 
 async function parseDocs(models: string): Promise<Pick<Side, "graph" | "diagnostics">> {
-  // Loaded on demand: a diff of two snapshots never needs the markdown parser.
-  const { loadGraph } = await import("../model/load.js");
-  const { graph, diagnostics, docCount } = await loadGraph(models);
+  const { graph, diagnostics, docCount } = await loadInWorker(models);
   // An empty folder is a wrong path, not a schema whose every model was removed.
   if (docCount === 0) throw new InputError(`no model docs (*.md) in "${path.relative(process.cwd(), models) || "."}"`);
   return { graph, diagnostics };
+}
+
+/** The markdown parser runs in a worker: both sides parse at once, and a snapshot diff never loads it. */
+function loadInWorker(models: string): Promise<LoadedGraph> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./load-worker.js", import.meta.url), { workerData: models });
+    worker.once("message", (loaded: LoadedGraph) => {
+      resolve(loaded);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the worker loading ${models} stopped (exit code ${code})`)));
+  });
 }
 
 function modelsFolder(folder: string): string {

@@ -15,9 +15,15 @@ export interface DiffOptions {
 /** Returns the exit code: 0, 1 when `--fail-on` is reached, 2 for input errors (usage errors are commander's). */
 export async function diff(inputs: string[], options: DiffOptions): Promise<number> {
   try {
-    // One side after the other: the first bad input is the one reported, every time.
-    const before = options.git !== undefined ? await readGitSide(options.git) : await readSide(inputs[0]!);
-    const after = await readSide(options.git !== undefined ? (inputs[0] ?? workTreePath(options.git)) : inputs[1]!);
+    // Both sides at once (docs parse in worker threads); when both fail, the old side's error is the one reported.
+    const sides = await Promise.allSettled([
+      options.git !== undefined ? readGitSide(options.git) : readSide(inputs[0]!),
+      readSide(options.git !== undefined ? (inputs[0] ?? workTreePath(options.git)) : inputs[1]!),
+    ]);
+    const [before, after] = sides.map((side) => {
+      if (side.status === "rejected") throw side.reason;
+      return side.value;
+    }) as [Side, Side];
     for (const side of [before, after]) {
       const { errors } = countBySeverity(side.diagnostics);
       if (errors === 0) continue;

@@ -31,6 +31,14 @@ describe("impact", () => {
     });
   });
 
+  it("with operation docs, models nothing references are roots too, so models no operation reaches still show where they sit", () => {
+    const index = indexGraph(graphOf(docs, { "chat/README.md": operationsDoc("Chat", [{ name: "Create", request: "operations.Request" }]) }));
+    expect(impactOf(index, rootsOf(index), "operations.Fn")).toEqual([
+      { root: "operations.Request", path: "Request → tool", operations: ["Create"] },
+      { root: "operations.ResponseBody", path: "ResponseBody → choices[].message.meta{}", operations: [] },
+    ]);
+  });
+
   it("a root itself has a path of its own name", () => {
     const index = indexGraph(graphOf(docs, { "chat/README.md": operationsDoc("Chat", [{ name: "Create", response: "operations.ResponseBody" }]) }));
     expect(impactOf(index, rootsOf(index), "operations.ResponseBody")).toEqual([{ root: "operations.ResponseBody", path: "ResponseBody", operations: ["Create"] }]);

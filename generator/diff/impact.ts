@@ -20,7 +20,10 @@ export interface Roots {
   isRoot(id: ModelId): boolean;
 }
 
-/** Roots are the models operations send or receive; without operations, the models nothing references. */
+/**
+ * Roots are the models operations send or receive, and the models nothing references: without operation docs
+ * those are the only ones, and with them they still show the place in the code of a model no operation reaches.
+ */
 export function rootsOf(index: GraphIndex): Roots {
   const uses = new Map<ModelId, RootUse>();
   for (const op of index.graph.operations ?? []) {
@@ -33,8 +36,7 @@ export function rootsOf(index: GraphIndex): Roots {
     for (const id of op.request) use(id, "request");
     for (const id of op.response) use(id, "response");
   }
-  if (uses.size > 0) return { uses, isRoot: (id) => uses.has(id) };
-  return { uses, isRoot: (id) => (index.parents.get(id)?.length ?? 0) === 0 };
+  return { uses, isRoot: (id) => uses.has(id) || (index.parents.get(id)?.length ?? 0) === 0 };
 }
 
 export function impactOf(index: GraphIndex, roots: Roots, target: ModelId): Impact[] {

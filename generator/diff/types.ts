@@ -53,7 +53,7 @@ export interface Change extends RawChange {
 }
 
 export interface Impact {
-  /** A root model: one an operation sends or receives, or (without operation docs) one nothing references. */
+  /** A root model: one an operation sends or receives, or one nothing references. */
   root: ModelId;
   /** `Root → choices[].message.toolCalls[].function`: the fields leading from the root to the changed model. */
   path: string;

@@ -43,9 +43,11 @@ export function describe(change: Change, code: (text: string) => string = (text)
   }
 }
 
-/** `(response)`, `(request)` or `(both)`, and why it is both when no operation docs said. */
+/** The model's direction, and why it is both when no operation says so. */
 export function directionNote(model: ModelDiff, report: DiffReport): string {
-  return report.directions === "assumed" ? "both, assumed" : model.direction;
+  if (report.directions === "assumed") return "both, assumed: no operation docs";
+  if (model.impact.every((impact) => impact.operations.length === 0)) return "both, assumed: no operation reaches it";
+  return model.direction;
 }
 
 export function headline(report: DiffReport): string {

@@ -44,6 +44,16 @@ describe("formats", () => {
     );
   });
 
+  it("text: says when a direction is assumed", () => {
+    const bare = diffGraphs(graphOf(before), graphOf(after));
+    expect(plain(formatReport(bare, "text"))).toContain("  components.Size enum · both, assumed: no operation docs\n");
+    const others = { "other/README.md": operationsDoc("Other", [{ name: "Other", response: "components.Receipt" }]) };
+    const unreached = { ...after, "components/lone.md": objectDoc("Lone", [["id", "*string*", true]]) };
+    const text = plain(formatReport(diffGraphs(graphOf(before, others), graphOf(unreached, others)), "text"));
+    expect(text).toContain("  components.Lone object · both, assumed: no operation reaches it\n");
+    expect(text).toContain("  components.Size enum · response\n");
+  });
+
   it("markdown: headline, summary tables, then one folded block per model", () => {
     const markdown = formatReport(report, "markdown");
     expect(markdown.split("\n").slice(0, 3)).toEqual([
