@@ -13,13 +13,22 @@ export interface GenerateOptions {
   quiet?: boolean;
   verbose?: boolean;
   maxDiagnostics?: number;
+  workers?: number;
+  cacheDir?: string;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 /** Returns the process exit code. */
 export async function generate(input: string, options: GenerateOptions): Promise<number> {
   const started = performance.now();
   const reporter = createReporter(options);
-  const loaded = await loadGraph(input, { onProgress: (done, total) => reporter.progress("parsing", done, total) });
+  const cacheDir = options.cache === false ? undefined : options.cacheDir;
+  const loaded = await loadGraph(input, {
+    workers: options.workers,
+    cacheDir,
+    onProgress: (done, total) => reporter.progress("parsing", done, total),
+  });
   reporter.done();
   const emitted = emitOutput(loaded.graph);
   const diagnostics = [...loaded.diagnostics, ...emitted.diagnostics];

@@ -8,6 +8,7 @@ import { graph } from "./graph.js";
 
 const DEFAULT_INPUT = "docs/models";
 const DEFAULT_OUT = "generated";
+const DEFAULT_CACHE = "node_modules/.cache/docschema";
 
 class UsageError extends Error {}
 
@@ -20,6 +21,12 @@ function existingFolder(value: string): string {
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
+  return n;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("must be a non-negative integer");
   return n;
 }
 
@@ -44,6 +51,9 @@ export function createProgram(): Command {
     .option("-q, --quiet", "print errors only")
     .option("-v, --verbose", "print progress even when not on a terminal")
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
+    .option("--workers <n>", "parse with n worker threads (default: one per core; 0 or 1: in process)", nonNegativeInt)
+    .option("--cache-dir <dir>", "folder of the parse and emit caches (safe to delete)", DEFAULT_CACHE)
+    .option("--no-cache", "neither read nor write the caches")
     .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
     .action(async (input: string, options) => {
       process.exitCode = await generate(existingFolder(input), options);

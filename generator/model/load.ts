@@ -7,12 +7,14 @@ export interface LoadedGraph {
   graph: ModelGraph;
   diagnostics: Diagnostic[];
   docCount: number;
+  /** Docs parsed in this run; the others came from the parse cache. */
+  parsedCount: number;
 }
 
 export async function loadGraph(input: string, options: ReadDocsOptions = {}): Promise<LoadedGraph> {
-  const { docs, diagnostics } = await readDocs(input, options);
+  const { docs, diagnostics, parsed } = await readDocs(input, options);
   const built = buildGraph(docs);
-  return { graph: built.graph, diagnostics: [...diagnostics, ...built.diagnostics].sort(compareDiagnostics), docCount: docs.length };
+  return { graph: built.graph, diagnostics: [...diagnostics, ...built.diagnostics].sort(compareDiagnostics), docCount: docs.length, parsedCount: parsed };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
