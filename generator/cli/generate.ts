@@ -1,9 +1,9 @@
 /** `docschema generate`: docs → model graph → TypeScript, written atomically or checked against what is on disk. */
 import path from "node:path";
 import pc from "picocolors";
-import { emitOutput } from "../emit/index.js";
 import { hasErrors, loadGraph } from "../model/load.js";
 import type { ModelGraph } from "../model/types.js";
+import { emitIncrementally } from "./incremental.js";
 import { checkOutput, writeOutput } from "./output.js";
 import { countBySeverity, createReporter, printDiagnostics } from "./report.js";
 
@@ -30,8 +30,12 @@ export async function generate(input: string, options: GenerateOptions): Promise
     onProgress: (done, total) => reporter.progress("parsing", done, total),
   });
   reporter.done();
-  const emitted = emitOutput(loaded.graph);
-  const diagnostics = [...loaded.diagnostics, ...emitted.diagnostics];
+  reporter.progress("emitting", 0, 1);
+  // With a cache, only what changed is printed and written; --check and --no-cache print everything.
+  const incremental = cacheDir && !options.check ? await emitIncrementally(loaded.graph, options.out, cacheDir) : undefined;
+  const emitted = incremental ? undefined : (await import("../emit/index.js")).emitOutput(loaded.graph);
+  reporter.done();
+  const diagnostics = [...loaded.diagnostics, ...(incremental ?? emitted!).diagnostics];
   printDiagnostics(diagnostics, prefixOf(input), { warnings: !options.quiet || hasErrors(diagnostics), limit: options.maxDiagnostics ?? 200 });
   const { errors, warnings } = countBySeverity(diagnostics);
   if (errors > 0) {
@@ -40,7 +44,7 @@ export async function generate(input: string, options: GenerateOptions): Promise
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  if (options.check) {
+  if (emitted && options.check) {
     const drift = await checkOutput(options.out, emitted.files);
     const total = drift.stale.length + drift.missing.length + drift.extra.length;
     if (total === 0) {
@@ -53,11 +57,17 @@ export async function generate(input: string, options: GenerateOptions): Promise
     process.stderr.write(pc.red(`✖ ${options.out} is out of date: ${total} file(s) differ. Run \`docschema generate\` and commit the result.\n`));
     return 1;
   }
-  await writeOutput(options.out, emitted.files);
+  const written = incremental ? await incremental.write() : await writeOutput(options.out, emitted!.files).then(() => undefined);
+  const fileCount = incremental?.fileCount ?? emitted!.files.length;
   const total = ((performance.now() - started) / 1000).toFixed(2);
   reporter.info(
-    `${pc.green("✔")} ${summarize(loaded.graph)} → ${emitted.files.length} files in ${options.out} (${total}s${warnings ? `, ${warnings} warning(s)` : ""})`,
+    `${pc.green("✔")} ${summarize(loaded.graph)} → ${fileCount} files in ${options.out} (${total}s${warnings ? `, ${warnings} warning(s)` : ""})`,
   );
+  if (options.verbose) {
+    const changes = written ? `${written.written} written, ${written.removed} removed` : "all written";
+    const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    reporter.info(pc.dim(`  ${loaded.parsedCount}/${loaded.docCount} docs parsed (the rest cached); files: ${changes}; peak RSS ${rssMb} MB`));
+  }
   return 0;
 }
 

@@ -1,0 +1,57 @@
+/**
+ * What the last `generate` wrote into an output folder: per file, its key (model files, ../emit/incremental.ts),
+ * the hash of its text and its stat when written. An entry is only believed while the file on disk still has
+ * that stat, so a hand-edited or deleted output file is written again.
+ */
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { mapLimit } from "../cli/output.js";
+import { cacheFileName, readCache, writeCache } from "./store.js";
+import { generatorVersion } from "./version.js";
+
+export interface ManifestEntry {
+  key?: string | undefined;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface EmitManifest {
+  outputKey: string;
+  files: Map<string, ManifestEntry>;
+}
+
+export interface VerifiedManifest extends EmitManifest {
+  /** No entry had to be dropped. */
+  intact: boolean;
+}
+
+const fileOf = (cacheDir: string, out: string): string => path.join(cacheDir, cacheFileName("emit", out));
+
+/** The manifest of an output folder, keeping only the entries whose file is on disk as it was written. */
+export async function loadVerifiedManifest(cacheDir: string, out: string): Promise<VerifiedManifest | undefined> {
+  const value = (await readCache(fileOf(cacheDir, out), generatorVersion())) as Partial<EmitManifest> | undefined;
+  if (!value || typeof value.outputKey !== "string" || !(value.files instanceof Map)) return undefined;
+  const files = new Map<string, ManifestEntry>();
+  await mapLimit([...value.files], 64, async ([file, entry]: [unknown, Partial<ManifestEntry> | null]) => {
+    if (typeof file !== "string" || !isEntry(entry)) return;
+    const now = await stat(path.join(out, file)).catch(() => undefined);
+    if (now?.isFile() && now.size === entry.size && now.mtimeMs === entry.mtimeMs) files.set(file, entry);
+  });
+  return { outputKey: value.outputKey, files, intact: files.size === value.files.size };
+}
+
+export async function saveManifest(cacheDir: string, out: string, manifest: EmitManifest): Promise<void> {
+  await writeCache(fileOf(cacheDir, out), generatorVersion(), manifest);
+}
+
+function isEntry(entry: Partial<ManifestEntry> | null): entry is ManifestEntry {
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    (entry.key === undefined || typeof entry.key === "string") &&
+    typeof entry.hash === "string" &&
+    typeof entry.size === "number" &&
+    typeof entry.mtimeMs === "number"
+  );
+}
