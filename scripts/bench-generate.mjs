@@ -18,6 +18,7 @@ import remarkParse from "remark-parse";
 import { glob } from "tinyglobby";
 import { unified } from "unified";
 import { corpusDocs } from "./lib/corpora.mjs";
+import { mostReferencedObjects, withAddedField } from "./lib/edit-docs.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "dist/cli/main.js");
@@ -66,41 +67,6 @@ function baselines(input, files) {
   return { readMs, remarkMs: performance.now() - started };
 }
 
-/** Model ids ordered by how many models reference them (most first), objects only, from the output's schema.json. */
-function mostReferenced(out) {
-  const graph = JSON.parse(readFileSync(path.join(out, "schema.json"), "utf8"));
-  const referrers = new Map();
-  const visit = (type, from) => {
-    if (!type || typeof type !== "object") return;
-    if (type.kind === "ref") (referrers.get(type.id) ?? referrers.set(type.id, new Set()).get(type.id)).add(from);
-    for (const child of [type.items, type.values, type.type, ...(type.members ?? [])]) visit(child, from);
-  };
-  for (const model of graph.models) {
-    for (const field of model.fields ?? []) visit(field.type, model.id);
-    for (const member of model.members ?? []) visit(member.type, model.id);
-  }
-  return graph.models
-    .filter((model) => model.kind === "object")
-    .map((model) => ({ file: model.source.file, referrers: referrers.get(model.id)?.size ?? 0 }))
-    .sort((a, b) => b.referrers - a.referrers);
-}
-
-/** Adds one field row at the end of a doc's `## Fields` table; `n` makes each edit distinct from the last. */
-function withAddedField(text, n, python) {
-  const lines = text.split("\n");
-  const fields = lines.findIndex((line) => line.startsWith("## Fields"));
-  const header = lines.findIndex((line, i) => i > fields && line.startsWith("|"));
-  let last = header;
-  while (lines[last + 1]?.startsWith("|")) last++;
-  const columns = lines[header].split("|").length - 2;
-  const cells = python
-    ? ["`bench_field_" + n + "`", "*Optional[str]*", ":heavy_minus_sign:"]
-    : ["`benchField" + n + "`", "*string*", ":heavy_minus_sign:"];
-  while (cells.length < columns) cells.push("Added by the benchmark.");
-  lines.splice(last + 1, 0, `| ${cells.join(" | ")} |`);
-  return lines.join("\n");
-}
-
 function benchCorpus(name) {
   const work = path.join(root, ".cache/bench", name);
   rmSync(work, { recursive: true, force: true });
@@ -130,7 +96,7 @@ function benchCorpus(name) {
       record("cold", generate(input, out, cache));
       record("warm", generate(input, out, cache));
       if (!targets) {
-        targets = mostReferenced(out).slice(0, 10);
+        targets = mostReferencedObjects(JSON.parse(readFileSync(path.join(out, "schema.json"), "utf8"))).slice(0, 10);
         originals = targets.map((t) => readFileSync(path.join(input, t.file), "utf8"));
         console.log(`  edited docs: ${targets[0].file} (${targets[0].referrers} referrers) and 9 more with ${targets[9].referrers}+`);
       }

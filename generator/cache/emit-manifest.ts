@@ -3,9 +3,8 @@
  * the hash of its text and its stat when written. An entry is only believed while the file on disk still has
  * that stat, so a hand-edited or deleted output file is written again.
  */
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { mapLimit } from "../cli/output.js";
 import { cacheFileName, readCache, writeCache } from "./store.js";
 import { generatorVersion } from "./version.js";
 
@@ -33,11 +32,11 @@ export async function loadVerifiedManifest(cacheDir: string, out: string): Promi
   const value = (await readCache(fileOf(cacheDir, out), generatorVersion())) as Partial<EmitManifest> | undefined;
   if (!value || typeof value.outputKey !== "string" || !(value.files instanceof Map)) return undefined;
   const files = new Map<string, ManifestEntry>();
-  await mapLimit([...value.files], 64, async ([file, entry]: [unknown, Partial<ManifestEntry> | null]) => {
-    if (typeof file !== "string" || !isEntry(entry)) return;
-    const now = await stat(path.join(out, file)).catch(() => undefined);
+  for (const [file, entry] of value.files as Map<unknown, Partial<ManifestEntry> | null>) {
+    if (typeof file !== "string" || !isEntry(entry)) continue;
+    const now = statSync(path.join(out, file), { throwIfNoEntry: false });
     if (now?.isFile() && now.size === entry.size && now.mtimeMs === entry.mtimeMs) files.set(file, entry);
-  });
+  }
   return { outputKey: value.outputKey, files, intact: files.size === value.files.size };
 }
 

@@ -38,22 +38,21 @@ export interface IncrementalPlan {
 
 export function planIncremental(graph: ModelGraph, previous: PreviousOutput | undefined, salt: string): IncrementalPlan {
   const { layout, diagnostics } = planLayout(graph);
-  const json = new Map<ModelId, string>();
-  const jsonOf = (model: Model): string => json.get(model.id) ?? json.set(model.id, JSON.stringify(model)).get(model.id)!;
+  // Each model's JSON is hashed once; a file's key then hashes the few hashes it depends on.
+  const hashes = new Map<ModelId, string>();
+  const hashOf = (model: Model): string => hashes.get(model.id) ?? hashes.set(model.id, sha256(JSON.stringify(model))).get(model.id)!;
   const keys = new Map<string, string>();
   for (const model of graph.models) {
     const path = layout.files.get(model.id);
     if (!path) continue;
-    const hash = createHash("sha256").update(salt).update("\0").update(path).update("\0").update(jsonOf(model));
+    const parts = [salt, path, hashOf(model)];
     for (const id of new Set(referencesOf(model))) {
       const target = layout.models.get(id);
-      hash.update("\0").update(id).update("\0").update(layout.files.get(id) ?? "").update("\0").update(target ? jsonOf(target) : "");
+      parts.push(id, layout.files.get(id) ?? "", target ? hashOf(target) : "");
     }
-    keys.set(path, hash.digest("base64url"));
+    keys.set(path, sha256(parts.join("\0")));
   }
-  const whole = createHash("sha256").update(salt).update(JSON.stringify({ ...graph, models: graph.models.length }));
-  for (const [path, key] of keys) whole.update("\0").update(path).update("\0").update(key);
-  const outputKey = whole.digest("base64url");
+  const outputKey = sha256([salt, JSON.stringify({ ...graph, models: graph.models.length }), ...[...keys].flat()].join("\0"));
 
   // With the same output key, the files not made from one model are those of the previous run, unchanged.
   const upToDate = previous !== undefined && previous.outputKey === outputKey && previous.intact;
@@ -64,4 +63,8 @@ export function planIncremental(graph: ModelGraph, previous: PreviousOutput | un
     return key === undefined || previous?.files.get(path)?.key !== key;
   };
   return { keys, outputKey, upToDate, include, kept, diagnostics };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
 }

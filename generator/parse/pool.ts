@@ -16,7 +16,8 @@ export interface PoolOptions {
   onProgress?: ((done: number) => void) | undefined;
 }
 
-const BATCH_SIZE = 100;
+/** Large enough to amortise messaging, small enough that the workers finish together. */
+const MAX_BATCH = 100;
 /** Below this many files, starting workers (about 100 ms each to load the parser) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 400;
 const workerScript = fileURLToPath(new URL("./worker.js", import.meta.url));
@@ -26,10 +27,13 @@ export function defaultWorkers(): number {
 }
 
 export async function parseAll(input: string, root: string, jobs: readonly ParseJob[], options: PoolOptions = {}): Promise<ParseJobResult[]> {
+  // An explicit worker count is obeyed whatever the size; the default only starts workers when they pay off.
+  const requested = options.workers ?? (jobs.length < MIN_FILES_FOR_WORKERS ? 1 : defaultWorkers());
+  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (requested * 4))));
   const batches: ParseBatch[] = [];
-  for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push({ input, root, jobs: jobs.slice(i, i + BATCH_SIZE) });
-  const workers = Math.min(options.workers ?? defaultWorkers(), batches.length);
-  if (workers <= 1 || jobs.length < MIN_FILES_FOR_WORKERS || !existsSync(workerScript)) {
+  for (let i = 0; i < jobs.length; i += size) batches.push({ input, root, jobs: jobs.slice(i, i + size) });
+  const workers = Math.min(requested, batches.length);
+  if (workers <= 1 || !existsSync(workerScript)) {
     const results: ParseJobResult[] = [];
     for (const job of jobs) {
       results.push(runParseJob(input, root, job));
