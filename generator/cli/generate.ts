@@ -3,6 +3,7 @@ import path from "node:path";
 import pc from "picocolors";
 import { hasErrors, loadGraph } from "../model/load.js";
 import type { ModelGraph } from "../model/types.js";
+import { emitInParallel } from "../emit/parallel.js";
 import { emitIncrementally } from "./incremental.js";
 import { checkOutput, writeOutput } from "./output.js";
 import { countBySeverity, createReporter, printDiagnostics } from "./report.js";
@@ -32,8 +33,8 @@ export async function generate(input: string, options: GenerateOptions): Promise
   reporter.done();
   reporter.progress("emitting", 0, 1);
   // With a cache, only what changed is printed and written; --check and --no-cache print everything.
-  const incremental = cacheDir && !options.check ? await emitIncrementally(loaded.graph, options.out, cacheDir) : undefined;
-  const emitted = incremental ? undefined : (await import("../emit/index.js")).emitOutput(loaded.graph);
+  const incremental = cacheDir && !options.check ? await emitIncrementally(loaded.graph, options.out, cacheDir, options.workers) : undefined;
+  const emitted = incremental ? undefined : await emitInParallel(loaded.graph, new Set(), options.workers);
   reporter.done();
   const diagnostics = [...loaded.diagnostics, ...(incremental ?? emitted!).diagnostics];
   printDiagnostics(diagnostics, prefixOf(input), { warnings: !options.quiet || hasErrors(diagnostics), limit: options.maxDiagnostics ?? 200 });

@@ -11,6 +11,7 @@ import { loadVerifiedManifest, saveManifest, type ManifestEntry } from "../cache
 import { generatorVersion } from "../cache/version.js";
 import type { OutputFile } from "../emit/index.js";
 import { planIncremental } from "../emit/incremental.js";
+import { emitInParallel } from "../emit/parallel.js";
 import type { Diagnostic, ModelGraph } from "../model/types.js";
 import { mapLimit, writeChanges, writeOutput } from "./output.js";
 
@@ -22,13 +23,13 @@ export interface IncrementalEmission {
   write(): Promise<{ written: number; removed: number }>;
 }
 
-export async function emitIncrementally(graph: ModelGraph, out: string, cacheDir: string): Promise<IncrementalEmission> {
+export async function emitIncrementally(graph: ModelGraph, out: string, cacheDir: string, workers?: number): Promise<IncrementalEmission> {
   const manifest = await loadVerifiedManifest(cacheDir, out);
   const plan = planIncremental(graph, manifest, generatorVersion());
   const printed: OutputFile[] = [];
   if (!plan.upToDate) {
-    const { emitFiles } = await import("../emit/index.js");
-    printed.push(...emitFiles(graph, plan.include).files);
+    const skip = new Set([...plan.keys.keys()].filter((path) => !plan.include(path)));
+    printed.push(...(await emitInParallel(graph, skip, workers)).files);
   }
   const before = manifest?.files ?? new Map<string, ManifestEntry>();
   const entries = new Map<string, ManifestEntry>();

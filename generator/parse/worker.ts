@@ -1,7 +1,5 @@
-/** Worker-thread entry of the parse pool (./pool.ts): parses the batches it is sent and posts the results back. */
-import { parentPort } from "node:worker_threads";
-import { runParseBatch, type ParseBatch } from "./job.js";
+/** Worker-thread entry of the parse pool (./pool.ts). */
+import { onTask } from "../lib/worker-pool.js";
+import { runParseBatch } from "./job.js";
 
-parentPort!.on("message", (batch: ParseBatch) => {
-  parentPort!.postMessage(runParseBatch(batch));
-});
+onTask(runParseBatch);
