@@ -3,7 +3,7 @@
  * corrupt cache), it is byte for byte the output of a cold single-threaded run on the same docs. Runs the built CLI
  * on a copy of the embedded docs (docs/models) that the tests edit.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -96,6 +96,18 @@ describe("generate with a cache", () => {
     }
     expect(generate()).toMatch(/11\/53 docs parsed/);
     expect(readTree(out)).toEqual(reference());
+  });
+
+  it("does not parse or write again docs that were only touched", () => {
+    generate();
+    const before = mtimes(out);
+    const later = new Date(Date.now() + 5000);
+    for (const file of readdirSync(input, { recursive: true, encoding: "utf8" })) {
+      if (file.endsWith(".md")) utimesSync(path.join(input, file), later, later);
+    }
+    expect(generate()).toMatch(/ 0\/53 docs parsed .*0 written, 0 removed/);
+    expect(mtimes(out)).toEqual(before);
+    expect(generate()).toMatch(/ 0\/53 docs parsed .*0 written, 0 removed/);
   });
 
   it("repairs hand-edited, deleted and extra output files", () => {

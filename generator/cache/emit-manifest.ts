@@ -5,6 +5,7 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
+import type { Diagnostic } from "../model/types.js";
 import { cacheFileName, readCache, writeCache } from "./store.js";
 import { generatorVersion } from "./version.js";
 
@@ -15,9 +16,20 @@ export interface ManifestEntry {
   mtimeMs: number;
 }
 
+/** The result of the run that wrote the output, and the fingerprint of the docs it read (../cli/up-to-date.ts). */
+export interface RunRecord {
+  inputs: string;
+  summary: string;
+  fileCount: number;
+  docCount: number;
+  /** Warnings: a run with errors writes nothing. */
+  diagnostics: Diagnostic[];
+}
+
 export interface EmitManifest {
   outputKey: string;
   files: Map<string, ManifestEntry>;
+  run?: RunRecord | undefined;
 }
 
 export interface VerifiedManifest extends EmitManifest {
@@ -37,11 +49,22 @@ export async function loadVerifiedManifest(cacheDir: string, out: string): Promi
     const now = statSync(path.join(out, file), { throwIfNoEntry: false });
     if (now?.isFile() && now.size === entry.size && now.mtimeMs === entry.mtimeMs) files.set(file, entry);
   }
-  return { outputKey: value.outputKey, files, intact: files.size === value.files.size };
+  return { outputKey: value.outputKey, files, intact: files.size === value.files.size, run: isRun(value.run) ? value.run : undefined };
 }
 
 export async function saveManifest(cacheDir: string, out: string, manifest: EmitManifest): Promise<void> {
   await writeCache(fileOf(cacheDir, out), generatorVersion(), manifest);
+}
+
+function isRun(run: Partial<RunRecord> | undefined): run is RunRecord {
+  return (
+    typeof run === "object" &&
+    typeof run.inputs === "string" &&
+    typeof run.summary === "string" &&
+    typeof run.fileCount === "number" &&
+    typeof run.docCount === "number" &&
+    Array.isArray(run.diagnostics)
+  );
 }
 
 function isEntry(entry: Partial<ManifestEntry> | null): entry is ManifestEntry {

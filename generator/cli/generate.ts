@@ -3,10 +3,12 @@ import path from "node:path";
 import pc from "picocolors";
 import { hasErrors, loadGraph } from "../model/load.js";
 import type { ModelGraph } from "../model/types.js";
+import type { RunRecord } from "../cache/emit-manifest.js";
 import { emitInParallel } from "../emit/parallel.js";
 import { emitIncrementally } from "./incremental.js";
 import { checkOutput, writeOutput } from "./output.js";
-import { countBySeverity, createReporter, printDiagnostics } from "./report.js";
+import { countBySeverity, createReporter, printDiagnostics, type Reporter } from "./report.js";
+import { previousRun } from "./up-to-date.js";
 
 export interface GenerateOptions {
   out: string;
@@ -25,15 +27,22 @@ export async function generate(input: string, options: GenerateOptions): Promise
   const started = performance.now();
   const reporter = createReporter(options);
   const cacheDir = options.cache === false ? undefined : options.cacheDir;
+  const previous = cacheDir && !options.check ? await previousRun(input, options.out, cacheDir) : undefined;
+  if (previous?.unchanged) {
+    const run = previous.unchanged;
+    printDiagnostics(run.diagnostics, prefixOf(input), { warnings: !options.quiet, limit: options.maxDiagnostics ?? 200 });
+    report(reporter, options, started, run, { parsed: 0, written: 0, removed: 0 });
+    return 0;
+  }
   const loaded = await loadGraph(input, {
     workers: options.workers,
     cacheDir,
     onProgress: (done, total) => reporter.progress("parsing", done, total),
   });
   reporter.done();
-  reporter.progress("emitting", 0, 1);
+  reporter.progress("emitting");
   // With a cache, only what changed is printed and written; --check and --no-cache print everything.
-  const incremental = cacheDir && !options.check ? await emitIncrementally(loaded.graph, options.out, cacheDir, options.workers) : undefined;
+  const incremental = cacheDir && previous ? await emitIncrementally(loaded.graph, options.out, cacheDir, previous.manifest, options.workers) : undefined;
   const emitted = incremental ? undefined : await emitInParallel(loaded.graph, new Set(), options.workers);
   reporter.done();
   const diagnostics = [...loaded.diagnostics, ...(incremental ?? emitted!).diagnostics];
@@ -58,18 +67,36 @@ export async function generate(input: string, options: GenerateOptions): Promise
     process.stderr.write(pc.red(`✖ ${options.out} is out of date: ${total} file(s) differ. Run \`docschema generate\` and commit the result.\n`));
     return 1;
   }
-  const written = incremental ? await incremental.write() : await writeOutput(options.out, emitted!.files).then(() => undefined);
-  const fileCount = incremental?.fileCount ?? emitted!.files.length;
-  const total = ((performance.now() - started) / 1000).toFixed(2);
-  reporter.info(
-    `${pc.green("✔")} ${summarize(loaded.graph)} → ${fileCount} files in ${options.out} (${total}s${warnings ? `, ${warnings} warning(s)` : ""})`,
-  );
-  if (options.verbose) {
-    const changes = written ? `${written.written} written, ${written.removed} removed` : "all written";
-    const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    reporter.info(pc.dim(`  ${loaded.parsedCount}/${loaded.docCount} docs parsed (the rest cached); files: ${changes}; peak RSS ${rssMb} MB`));
-  }
+  reporter.progress("writing");
+  const run: RunRecord = {
+    inputs: previous?.inputs ?? "",
+    summary: summarize(loaded.graph),
+    fileCount: incremental?.fileCount ?? emitted!.files.length,
+    docCount: loaded.docCount,
+    diagnostics,
+  };
+  const written = incremental ? await incremental.write(run) : await writeOutput(options.out, emitted!.files).then(() => undefined);
+  reporter.done();
+  report(reporter, options, started, run, { parsed: loaded.parsedCount, ...written });
   return 0;
+}
+
+/** The summary line, and with --verbose what the caches saved and the peak memory. */
+function report(
+  reporter: Reporter,
+  options: GenerateOptions,
+  started: number,
+  run: RunRecord,
+  work: { parsed: number; written?: number | undefined; removed?: number | undefined },
+): void {
+  const warnings = run.diagnostics.length;
+  const total = ((performance.now() - started) / 1000).toFixed(2);
+  reporter.info(`${pc.green("✔")} ${run.summary} → ${run.fileCount} files in ${options.out} (${total}s${warnings ? `, ${warnings} warning(s)` : ""})`);
+  if (options.verbose) {
+    const changes = work.written === undefined ? "all written" : `${work.written} written, ${work.removed ?? 0} removed`;
+    const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    reporter.info(pc.dim(`  ${work.parsed}/${run.docCount} docs parsed (the rest cached); files: ${changes}; peak RSS ${rssMb} MB`));
+  }
 }
 
 export function summarize(graph: ModelGraph): string {

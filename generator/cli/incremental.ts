@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { loadVerifiedManifest, saveManifest, type ManifestEntry } from "../cache/emit-manifest.js";
+import { saveManifest, type ManifestEntry, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
 import { generatorVersion } from "../cache/version.js";
 import type { OutputFile } from "../emit/index.js";
 import { planIncremental } from "../emit/incremental.js";
@@ -19,12 +19,17 @@ export interface IncrementalEmission {
   diagnostics: Diagnostic[];
   /** How many files the output has. */
   fileCount: number;
-  /** Writes the changes and records them; call only when the run has no errors. */
-  write(): Promise<{ written: number; removed: number }>;
+  /** Writes the changes and records them with the run's result; call only when the run has no errors. */
+  write(run: RunRecord): Promise<{ written: number; removed: number }>;
 }
 
-export async function emitIncrementally(graph: ModelGraph, out: string, cacheDir: string, workers?: number): Promise<IncrementalEmission> {
-  const manifest = await loadVerifiedManifest(cacheDir, out);
+export async function emitIncrementally(
+  graph: ModelGraph,
+  out: string,
+  cacheDir: string,
+  manifest: VerifiedManifest | undefined,
+  workers?: number,
+): Promise<IncrementalEmission> {
   const plan = planIncremental(graph, manifest, generatorVersion());
   const printed: OutputFile[] = [];
   if (!plan.upToDate) {
@@ -49,7 +54,7 @@ export async function emitIncrementally(graph: ModelGraph, out: string, cacheDir
   return {
     diagnostics: plan.diagnostics,
     fileCount: expected.size,
-    async write() {
+    async write(run) {
       let removed: string[] = [];
       if (before.size === 0) {
         // Nothing to keep: build the whole folder beside the old one and swap it in.
@@ -59,13 +64,13 @@ export async function emitIncrementally(graph: ModelGraph, out: string, cacheDir
         removed = (await glob("**/*", { cwd: out, onlyFiles: true, dot: true })).filter((file) => !expected.has(file));
         await writeChanges(out, changed, removed);
       }
-      if (!plan.upToDate) {
+      if (!plan.upToDate || manifest?.run?.inputs !== run.inputs) {
         await mapLimit(changed, 64, async (file) => {
           const now = await stat(path.join(out, file.path));
           entries.set(file.path, { key: plan.keys.get(file.path), hash: hashText(file.content), size: now.size, mtimeMs: now.mtimeMs });
         });
         const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-        await saveManifest(cacheDir, out, { outputKey: plan.outputKey, files: sorted });
+        await saveManifest(cacheDir, out, { outputKey: plan.outputKey, files: sorted, run });
       }
       return { written: changed.length, removed: removed.length };
     },
