@@ -3,7 +3,7 @@
  * corrupt cache), it is byte for byte the output of a cold single-threaded run on the same docs. Runs the built CLI
  * on a copy of the embedded docs (docs/models) that the tests edit.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -41,7 +41,7 @@ function editMostReferenced(n: number): string {
   return target.file;
 }
 
-beforeAll(() => buildCli());
+beforeAll(() => buildCli(), 120_000);
 
 beforeEach(() => {
   work = mkdtempSync(path.join(os.tmpdir(), "docschema-incremental-"));
@@ -53,7 +53,8 @@ beforeEach(() => {
 
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-describe("generate with a cache", () => {
+// Each test runs the CLI up to ten times; on a busy 2-core machine a run can take seconds.
+describe("generate with a cache", { timeout: 300_000 }, () => {
   it("gives the same bytes cold with workers, warm, and after edits, and leaves unchanged files untouched", () => {
     const cold = reference();
     expect(cold.size).toBeGreaterThan(50);
@@ -125,8 +126,10 @@ describe("generate with a cache", () => {
   it("ignores a corrupt, truncated or foreign cache and rewrites it", () => {
     generate();
     const expected = readTree(out);
-    const caches = readdirSync(cacheDir).map((file) => path.join(cacheDir, file));
-    expect(caches.length).toBe(2);
+    const caches = readdirSync(cacheDir, { recursive: true, encoding: "utf8" })
+      .map((file) => path.join(cacheDir, file))
+      .filter((file) => statSync(file).isFile());
+    expect(caches.length).toBeGreaterThan(2); // the emit manifest and the parse cache's shards
     const damage: ((bytes: Buffer) => Buffer)[] = [
       (bytes) => Buffer.concat([bytes.subarray(0, bytes.length - 100), Buffer.alloc(100, 7)]), // flipped tail
       (bytes) => bytes.subarray(0, bytes.length >> 1), // truncated

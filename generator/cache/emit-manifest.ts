@@ -6,7 +6,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../model/types.js";
-import { cacheFileName, readCache, writeCache } from "./store.js";
+import { cacheName, readCache, writeCache } from "./store.js";
 import { generatorVersion } from "./version.js";
 
 export interface ManifestEntry {
@@ -37,7 +37,7 @@ export interface VerifiedManifest extends EmitManifest {
   intact: boolean;
 }
 
-const fileOf = (cacheDir: string, out: string): string => path.join(cacheDir, cacheFileName("emit", out));
+const fileOf = (cacheDir: string, out: string): string => path.join(cacheDir, `${cacheName("emit", out)}.bin`);
 
 /** The manifest of an output folder, keeping only the entries whose file is on disk as it was written. */
 export async function loadVerifiedManifest(cacheDir: string, out: string): Promise<VerifiedManifest | undefined> {

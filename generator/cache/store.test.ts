@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cacheFileName, readCache, writeCache } from "./store.js";
+import { cacheName, readCache, writeCache } from "./store.js";
 
 let dir: string;
 let file: string;
@@ -34,8 +34,8 @@ describe("cache store", () => {
   });
 
   it("names cache files after the folder they belong to", () => {
-    expect(cacheFileName("parse", "docs/models")).toBe(cacheFileName("parse", path.resolve("docs/models")));
-    expect(cacheFileName("parse", "docs/models")).not.toBe(cacheFileName("parse", "docs/other"));
-    expect(cacheFileName("parse", "docs/models")).not.toBe(cacheFileName("emit", "docs/models"));
+    expect(cacheName("parse", "docs/models")).toBe(cacheName("parse", path.resolve("docs/models")));
+    expect(cacheName("parse", "docs/models")).not.toBe(cacheName("parse", "docs/other"));
+    expect(cacheName("parse", "docs/models")).not.toBe(cacheName("emit", "docs/models"));
   });
 });

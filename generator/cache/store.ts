@@ -49,9 +49,9 @@ export async function writeCache(file: string, version: string, value: unknown):
   }
 }
 
-/** A short stable name for a cache file of one input or output folder. */
-export function cacheFileName(kind: string, folder: string): string {
-  return `${kind}-${createHash("sha256").update(path.resolve(folder)).digest("hex").slice(0, 16)}.bin`;
+/** A short stable name for the cache of one input or output folder (`parse-1a2b…`), without extension. */
+export function cacheName(kind: string, folder: string): string {
+  return `${kind}-${createHash("sha256").update(path.resolve(folder)).digest("hex").slice(0, 16)}`;
 }
 
 function checksum(bytes: Uint8Array): Buffer {

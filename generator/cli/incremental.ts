@@ -3,7 +3,6 @@
  * only those whose text changed, delete what the output no longer has, and leave every other file untouched. The
  * emitter (and ts-morph with it) is not even loaded when nothing changed.
  */
-import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
@@ -11,6 +10,7 @@ import { saveManifest, type ManifestEntry, type RunRecord, type VerifiedManifest
 import { generatorVersion } from "../cache/version.js";
 import type { OutputFile } from "../emit/index.js";
 import { planIncremental } from "../emit/incremental.js";
+import { sha256 } from "../lib/hash.js";
 import { emitInParallel } from "../emit/parallel.js";
 import type { Diagnostic, ModelGraph } from "../model/types.js";
 import { mapLimit, writeChanges, writeOutput } from "./output.js";
@@ -44,7 +44,7 @@ export async function emitIncrementally(
   }
   const changed: OutputFile[] = [];
   for (const file of printed) {
-    const hash = hashText(file.content);
+    const hash = sha256(file.content);
     const entry = before.get(file.path);
     if (entry?.hash === hash) entries.set(file.path, { ...entry, key: plan.keys.get(file.path) });
     else changed.push(file);
@@ -67,7 +67,7 @@ export async function emitIncrementally(
       if (!plan.upToDate || manifest?.run?.inputs !== run.inputs) {
         await mapLimit(changed, 64, async (file) => {
           const now = await stat(path.join(out, file.path));
-          entries.set(file.path, { key: plan.keys.get(file.path), hash: hashText(file.content), size: now.size, mtimeMs: now.mtimeMs });
+          entries.set(file.path, { key: plan.keys.get(file.path), hash: sha256(file.content), size: now.size, mtimeMs: now.mtimeMs });
         });
         const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         await saveManifest(cacheDir, out, { outputKey: plan.outputKey, files: sorted, run });
@@ -75,8 +75,4 @@ export async function emitIncrementally(
       return { written: changed.length, removed: removed.length };
     },
   };
-}
-
-function hashText(text: string): string {
-  return createHash("sha256").update(text).digest("base64url");
 }

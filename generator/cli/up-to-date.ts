@@ -4,12 +4,12 @@
  * wrote, that run's result is this run's result, and nothing is parsed, built or printed. Any difference falls
  * through to the normal (cached, incremental) run.
  */
-import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { loadVerifiedManifest, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
 import { generatorVersion } from "../cache/version.js";
+import { sha256 } from "../lib/hash.js";
 import { listDocs } from "../parse/folder.js";
 
 export interface PreviousRun {
@@ -27,7 +27,7 @@ export async function previousRun(input: string, out: string, cacheDir: string):
     const stat = statSync(path.join(absolute, file));
     return `${file}\0${stat.size}\0${stat.mtimeMs}`;
   });
-  const inputs = createHash("sha256").update([generatorVersion(), absolute, ...skipped, "", ...stats].join("\n")).digest("base64url");
+  const inputs = sha256([generatorVersion(), absolute, ...skipped, "", ...stats].join("\n"));
   const manifest = await loadVerifiedManifest(cacheDir, out);
   if (!manifest?.intact || manifest.run?.inputs !== inputs) return { inputs, manifest };
   const onDisk = await glob("**/*", { cwd: out, onlyFiles: true, dot: true });

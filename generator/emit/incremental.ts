@@ -7,7 +7,7 @@
  * those. Files made from more than one model (barrels, schema.json) are printed again whenever any key changed;
  * they are cheap. Printed files whose text did not change are still not written (see ../cli/incremental.ts).
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../lib/hash.js";
 import type { Diagnostic, Model, ModelGraph, ModelId } from "../model/types.js";
 import { planLayout } from "./layout.js";
 import { referencesOf } from "./references.js";
@@ -63,8 +63,4 @@ export function planIncremental(graph: ModelGraph, previous: PreviousOutput | un
     return key === undefined || previous?.files.get(path)?.key !== key;
   };
   return { keys, outputKey, upToDate, include, kept, diagnostics };
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("base64url");
 }

@@ -30,10 +30,3 @@ export async function emitInParallel(graph: ModelGraph, skip: ReadonlySet<string
   const files = results.flatMap((result) => result.files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics: results[0]!.diagnostics };
 }
-
-/** The shard a path belongs to (FNV-1a of the path): stable, and even enough over thousands of paths. */
-export function shardOf(path: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % shards;
-}

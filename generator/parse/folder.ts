@@ -76,10 +76,12 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
     fresh.set(result.file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: result.hash, doc: result.doc ?? cache.get(result.file)!.doc });
   }
   const docs = files.map((file) => fresh.get(file)?.doc ?? cache.get(file)!.doc);
-  if (options.cacheDir && (results.length > 0 || cache.size !== files.length)) {
+  const listed = new Set(files);
+  const changed = [...fresh.keys(), ...[...cache.keys()].filter((file) => !listed.has(file))];
+  if (options.cacheDir && changed.length > 0) {
     const next: ParseCache = new Map(files.map((file) => [file, fresh.get(file) ?? cache.get(file)!]));
     try {
-      await saveParseCache(options.cacheDir, absolute, next);
+      await saveParseCache(options.cacheDir, absolute, next, changed);
     } catch (error) {
       // A cache is an optimisation: failing to write it must not fail the run.
       const message = `could not write the parse cache in ${options.cacheDir}: ${(error as Error).message}`;

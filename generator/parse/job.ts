@@ -2,9 +2,9 @@
  * The unit of parsing work, the same in a worker thread and in process: read one doc, hash its bytes and parse it,
  * unless the hash is the one the cache already holds. Inputs and results are plain data (structured-clone friendly).
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { sha256 } from "../lib/hash.js";
 import type { ParsedDoc } from "./doc.js";
 import { parseBytes } from "./bytes.js";
 
@@ -30,13 +30,9 @@ export interface ParseBatch {
   jobs: ParseJob[];
 }
 
-export function contentHash(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("base64url");
-}
-
 export function runParseJob(input: string, root: string, job: ParseJob): ParseJobResult {
   const bytes = readFileSync(path.join(input, job.file));
-  const hash = contentHash(bytes);
+  const hash = sha256(bytes);
   if (hash === job.cachedHash) return { file: job.file, hash };
   return { file: job.file, hash, doc: parseBytes(job.file, bytes, root) };
 }
