@@ -17,10 +17,12 @@ export interface EmitTask {
 
 /** Below this many files, loading ts-morph in each worker (about a second) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 2000;
+/** Each worker holds a copy of the graph and its own ts-morph (a few hundred MB at real scale): bound the memory. */
+const MAX_DEFAULT_WORKERS = 4;
 const script = workerScript(new URL("./worker.js", import.meta.url));
 
 export async function emitInParallel(graph: ModelGraph, skip: ReadonlySet<string>, workers?: number): Promise<EmitResult> {
-  const count = workers ?? (graph.models.length - skip.size < MIN_FILES_FOR_WORKERS ? 1 : defaultWorkers());
+  const count = workers ?? (graph.models.length - skip.size < MIN_FILES_FOR_WORKERS ? 1 : Math.min(defaultWorkers(), MAX_DEFAULT_WORKERS));
   if (count <= 1 || !script) {
     const { emitFiles } = await import("./index.js");
     return emitFiles(graph, (path) => !skip.has(path));

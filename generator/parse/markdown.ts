@@ -11,13 +11,12 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 type Point = NonNullable<Node["position"]>["start"];
 
 /**
- * Parses with the padding of table rows collapsed first (SDK docs pad every cell to the widest one, and remark's
- * cost grows with the characters it scans: about a quarter less time on a real corpus), then maps every position
- * outside tables back to the original text, so offsets, lines and columns are those of the file. Rows are read
- * from the source lines (see object-doc.ts), so nothing inside a table node is used.
+ * Parses with tables lightened first (./lightenTables), then maps every position outside tables back to the
+ * original text, so offsets, lines and columns are those of the file. Rows are read from the source lines (see
+ * object-doc.ts), so nothing inside a table node is used; remark only has to find where each table starts and ends.
  */
 export function parseMarkdown(text: string): Root {
-  const compact = collapseTablePadding(text);
+  const compact = lightenTables(text);
   if (!compact) return processor.parse(text);
   const root = processor.parse(compact.text);
   const starts = lineStartsOf(text);
@@ -42,8 +41,12 @@ const TABLE_ROW = /^\|.*\|[ \t]*\r?$/;
 const DELIMITER_ROW = /^\|(\s*:?-+:?\s*\|)+[ \t]*\r?$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** The text with runs of spaces around cell pipes shortened to one, in tables outside code fences; undefined when nothing changes. */
-function collapseTablePadding(text: string): { text: string; lines: Map<number, { text: string; compact: string }> } | undefined {
+/**
+ * Tables outside code fences, reduced to what remark needs to see them on the same lines: the header and delimiter
+ * rows without their padding, every body row as `| x |`. SDK docs pad every cell to the widest one, and remark's
+ * cost grows with the characters and inline nodes it scans. Undefined when nothing changes.
+ */
+function lightenTables(text: string): { text: string; lines: Map<number, { text: string; compact: string }> } | undefined {
   const lines = text.split("\n");
   const changed = new Map<number, { text: string; compact: string }>();
   let fence: string | undefined;
@@ -56,8 +59,9 @@ function collapseTablePadding(text: string): { text: string; lines: Map<number, 
     }
     // A table: a row, then a delimiter row, then rows, each starting and ending with a pipe.
     if (fence !== undefined || !TABLE_ROW.test(line) || !DELIMITER_ROW.test(lines[i + 1] ?? "")) continue;
-    for (; i < lines.length && TABLE_ROW.test(lines[i]!); i++) {
-      const compact = lines[i]!.replace(/ {2,}(?=\|)|(?<=\|) {2,}/g, " ");
+    for (let row = 0; i < lines.length && TABLE_ROW.test(lines[i]!); i++, row++) {
+      const eol = lines[i]!.endsWith("\r") ? "\r" : "";
+      const compact = row < 2 ? lines[i]!.replace(/ {2,}(?=\|)|(?<=\|) {2,}/g, " ") : `| x |${eol}`;
       if (compact !== lines[i]) changed.set(i + 1, { text: lines[i]!, compact });
       lines[i] = compact;
     }
@@ -66,12 +70,16 @@ function collapseTablePadding(text: string): { text: string; lines: Map<number, 
   return changed.size > 0 ? { text: lines.join("\n"), lines: changed } : undefined;
 }
 
-/** The column in the original line of a column in its collapsed form (only spaces were dropped). */
+/**
+ * The column in an original line of a column in its lightened form: exact where only spaces were dropped, and at
+ * the start and end of a line, the only points of a table node that are read.
+ */
 function originalColumn(original: string, compact: string, column: number): number {
-  if (column >= compact.length) return original.length - (compact.length - column);
+  // At the end of the line (before a carriage return, if any), both lines end alike.
+  if (column > 0 && original.endsWith(compact.slice(column))) return original.length - (compact.length - column);
   let i = 0;
-  for (let j = 0; j <= column; j++, i++) while (original[i] !== compact[j]) i++;
-  return i - 1;
+  for (let j = 0; j <= column; j++, i++) while (i < original.length && original[i] !== compact[j]) i++;
+  return Math.min(i - 1, original.length);
 }
 
 /** Offset of the start of each line. */
