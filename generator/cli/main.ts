@@ -8,6 +8,7 @@ import pc from "picocolors";
 
 const DEFAULT_INPUT = "docs/models";
 const DEFAULT_OUT = "generated";
+const DEFAULT_CACHE = "node_modules/.cache/docschema";
 
 class UsageError extends Error {}
 
@@ -34,6 +35,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("must be a non-negative integer");
+  return n;
+}
+
 function packageVersion(): string {
   const manifest = new URL("../../package.json", import.meta.url);
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
@@ -57,12 +64,15 @@ export function createProgram(): Command {
     .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
     .option("--check", "write nothing; exit 1 and list every stale, missing or extra file when the output is out of date")
     .option("-q, --quiet", "print errors only")
-    .option("-v, --verbose", "print progress even when not on a terminal")
+    .option("-v, --verbose", "print progress even when not on a terminal, and what the caches saved and the peak memory")
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
     .addOption(choice("--validators <kind>", "companion validator of each type: compiled code, zod schemas or none", "validators"))
     .addOption(choice("--unknown-keys <mode>", "what validators do with undocumented object keys", "unknownKeys"))
     .addOption(choice("--dates <policy>", "Date fields hold Date instances, or ISO-8601 strings (typed string)", "dates"))
     .addOption(choice("--nulls <policy>", "accept null only where the docs say nullable, also on optional fields of unstated nullability, or on every such field", "nulls"))
+    .option("--workers <n>", "parse and print with n worker threads (default: one per core on large doc sets; 0 or 1: in process)", nonNegativeInt)
+    .option("--cache-dir <dir>", "folder of the parse and emit caches (safe to delete)", DEFAULT_CACHE)
+    .option("--no-cache", "neither read nor write the caches")
     .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
     .action(async (input: string, options) => {
       // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.

@@ -32,6 +32,26 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
   }
 }
 
+/**
+ * Writes only what changed into an existing output folder: changed files are first written in full to a sibling
+ * staging folder, then renamed into place, then removed files are deleted. A run that fails before the renames
+ * (doc errors, a full disk while staging) leaves the previous output untouched; every file is always whole.
+ */
+export async function writeChanges(out: string, changed: readonly OutputFile[], removed: readonly string[]): Promise<void> {
+  const target = path.resolve(out);
+  const staging = `${target}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    const folders = new Set(changed.map((file) => path.dirname(file.path)));
+    await Promise.all([...folders].map((folder) => mkdir(path.join(staging, folder), { recursive: true })));
+    await mapLimit(changed, 64, (file) => writeFile(path.join(staging, file.path), file.content));
+    await Promise.all([...folders].map((folder) => mkdir(path.join(target, folder), { recursive: true })));
+    await mapLimit(changed, 64, (file) => rename(path.join(staging, file.path), path.join(target, file.path)));
+    await mapLimit(removed, 64, (file) => rm(path.join(target, file), { force: true }));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
 export interface OutputDrift {
   stale: string[];
   missing: string[];

@@ -4,7 +4,8 @@ import type { Diagnostic } from "../model/types.js";
 
 export interface Reporter {
   info(message: string): void;
-  progress(phase: string, done: number, total: number): void;
+  /** A phase of the run, with its count of items done when it has one. */
+  progress(phase: string, done?: number, total?: number): void;
   done(): void;
 }
 
@@ -41,10 +42,11 @@ export function createReporter({ quiet = false, verbose = false } = {}): Reporte
       const now = Date.now();
       if (done !== total && now - last < 100) return;
       last = now;
+      const text = total === undefined ? `${phase}…` : `${phase} ${done}/${total}`;
       if (tty) {
-        process.stderr.write(`\r${pc.dim(`${phase} ${done}/${total}`)}\x1b[K`);
+        process.stderr.write(`\r${pc.dim(text)}\x1b[K`);
         drawn = true;
-      } else if (done === total) process.stderr.write(`${phase} ${done}/${total}\n`);
+      } else if (done === total) process.stderr.write(`${text}\n`);
     },
     done() {
       if (drawn) process.stderr.write("\r\x1b[K");

@@ -8,12 +8,19 @@ export interface LoadedGraph {
   graph: ModelGraph;
   diagnostics: Diagnostic[];
   docCount: number;
+  /** Docs parsed in this run; the others came from the parse cache. */
+  parsedCount: number;
 }
 
 export async function loadGraph(input: string, options: ReadDocsOptions = {}): Promise<LoadedGraph> {
-  const [{ docs, diagnostics }, operations] = await Promise.all([readDocs(input, options), readSiblingOperations(input)]);
+  const [{ docs, diagnostics, parsed }, operations] = await Promise.all([readDocs(input, options), readSiblingOperations(input)]);
   const built = buildGraph(docs);
-  return { graph: attachOperations(built.graph, operations), diagnostics: [...diagnostics, ...built.diagnostics].sort(compareDiagnostics), docCount: docs.length };
+  return {
+    graph: attachOperations(built.graph, operations),
+    diagnostics: [...diagnostics, ...built.diagnostics].sort(compareDiagnostics),
+    docCount: docs.length,
+    parsedCount: parsed,
+  };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

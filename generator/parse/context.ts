@@ -1,6 +1,7 @@
 /** What every doc-kind parser shares: the doc's text, where it lives, and a place to report problems. */
 import path from "node:path/posix";
 import type { Diagnostic, Severity, SourceLocation } from "../model/types.js";
+import { lineStartsOf } from "./markdown.js";
 import { TypeSyntaxError, parseTypeExpression, type ParsedTypeExpr } from "./type-expression.js";
 
 export class DocContext {
@@ -38,7 +39,7 @@ export class DocContext {
 
   /** Location of a text offset. */
   locateOffset(offset: number): SourceLocation {
-    const starts = (this.lineStarts ??= lineStarts(this.text));
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -50,7 +51,7 @@ export class DocContext {
   }
 
   lineText(line: number): string {
-    const starts = (this.lineStarts ??= lineStarts(this.text));
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
     const start = starts[line - 1] ?? this.text.length;
     const end = starts[line] ?? this.text.length;
     return this.text.slice(start, end).replace(/\r?\n$/, "");
@@ -94,10 +95,4 @@ export class DocContext {
     const target = path.relative(this.root, absolute);
     return target.startsWith("../") || target === ".." || target === "" ? undefined : target;
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
 }

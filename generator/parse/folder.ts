@@ -1,22 +1,33 @@
 /**
- * A folder of model docs in, parse fragments out. Files are listed in a stable order and decoded strictly:
- * a file that is not valid UTF-8 becomes a located error, never mojibake in the model.
+ * A folder of model docs in, parse fragments out. Files are listed in a stable order and parsed on every core
+ * (./pool.ts); with a cache folder, docs whose bytes did not change since the last run are not parsed again.
  */
-import { readFile } from "node:fs/promises";
+import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
+import { loadParseCache, saveParseCache, type ParseCache } from "../cache/parse-cache.js";
 import type { Diagnostic } from "../model/types.js";
-import { parseDoc, type ParsedDoc } from "./doc.js";
+import type { ParsedDoc } from "./doc.js";
+import type { ParseJob } from "./job.js";
+import { parseAll } from "./pool.js";
+
+export { parseBytes } from "./bytes.js";
 
 export interface ReadDocsOptions {
-  /** Called after each parsed doc, for progress display. */
+  /** Called as docs are parsed (or found in the cache), for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads for parsing; default one per core; 0 or 1 parse in process. */
+  workers?: number | undefined;
+  /** Folder of the persistent parse cache; absent: no cache. */
+  cacheDir?: string | undefined;
 }
 
 export interface ReadDocsResult {
   docs: ParsedDoc[];
   /** Problems with the folder itself (skipped files), not with one doc's content. */
   diagnostics: Diagnostic[];
+  /** How many docs were parsed; the rest came from the cache. */
+  parsed: number;
 }
 
 /** Lists the model docs of a folder: `*.md` at any depth, sorted; in a flat (Python) folder only the top level. */
@@ -28,6 +39,7 @@ export async function listDocs(input: string): Promise<{ files: string[]; skippe
 }
 
 export async function readDocs(input: string, options: ReadDocsOptions = {}): Promise<ReadDocsResult> {
+  const absolute = path.resolve(input);
   const { files, skipped } = await listDocs(input);
   const diagnostics: Diagnostic[] = skipped.map((file) => ({
     severity: "warning",
@@ -37,34 +49,43 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
     line: 1,
     column: 1,
   }));
-  const docs: ParsedDoc[] = [];
-  for (const file of files) {
-    const bytes = await readFile(path.join(input, file));
-    // No root: links resolve as if the input were the SDK's docs/models folder, whatever its name here.
-    docs.push(parseBytes(file, bytes));
-    options.onProgress?.(docs.length, files.length);
-  }
-  return { docs, diagnostics };
-}
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-const lenientUtf8 = new TextDecoder("utf-8");
+  const cache: ParseCache = options.cacheDir ? await loadParseCache(options.cacheDir, absolute) : new Map();
+  const stats = files.map((file) => statSync(path.join(absolute, file)));
+  const jobs: ParseJob[] = [];
+  const jobStats: Stats[] = [];
+  files.forEach((file, i) => {
+    const cached = cache.get(file);
+    if (cached && cached.size === stats[i]!.size && cached.mtimeMs === stats[i]!.mtimeMs) return;
+    jobs.push(cached ? { file, cachedHash: cached.hash } : { file });
+    jobStats.push(stats[i]!);
+  });
+  const hits = files.length - jobs.length;
+  options.onProgress?.(hits, files.length);
+  const results = await parseAll(absolute, jobs, {
+    workers: options.workers,
+    onProgress: (done) => options.onProgress?.(hits + done, files.length),
+  });
 
-/** Decodes and parses one doc; invalid UTF-8 is reported at the first bad byte. */
-export function parseBytes(file: string, bytes: Uint8Array, root?: string): ParsedDoc {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    const lenient = lenientUtf8.decode(bytes);
-    const bad = lenient.indexOf("\uFFFD");
-    const before = lenient.slice(0, Math.max(bad, 0));
-    const line = before.split("\n").length;
-    const column = before.length - before.lastIndexOf("\n");
-    return {
-      file,
-      diagnostics: [{ severity: "error", code: "invalid-utf8", message: "file is not valid UTF-8", file, line, column }],
-    };
+  const fresh: ParseCache = new Map();
+  let parsed = 0;
+  for (const [i, result] of results.entries()) {
+    const stat = jobStats[i]!;
+    if (result.doc) parsed++;
+    fresh.set(result.file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: result.hash, doc: result.doc ?? cache.get(result.file)!.doc });
   }
-  return parseDoc({ file, text: text.replace(/^\uFEFF/, ""), ...(root ? { root } : {}) });
+  const docs = files.map((file) => fresh.get(file)?.doc ?? cache.get(file)!.doc);
+  const listed = new Set(files);
+  const changed = [...fresh.keys(), ...[...cache.keys()].filter((file) => !listed.has(file))];
+  if (options.cacheDir && changed.length > 0) {
+    const next: ParseCache = new Map(files.map((file) => [file, fresh.get(file) ?? cache.get(file)!]));
+    try {
+      await saveParseCache(options.cacheDir, absolute, next, changed);
+    } catch (error) {
+      // A cache is an optimisation: failing to write it must not fail the run.
+      const message = `could not write the parse cache in ${options.cacheDir}: ${(error as Error).message}`;
+      diagnostics.push({ severity: "warning", code: "cache-write-failed", message, file: ".", line: 1, column: 1 });
+    }
+  }
+  return { docs, diagnostics, parsed };
 }

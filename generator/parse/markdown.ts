@@ -8,9 +8,85 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 
 const processor = unified().use(remarkParse).use(remarkGfm);
+type Point = NonNullable<Node["position"]>["start"];
 
+/**
+ * Parses with tables lightened first (./lightenTables), then maps every position outside tables back to the
+ * original text, so offsets, lines and columns are those of the file. Rows are read from the source lines (see
+ * object-doc.ts), so nothing inside a table node is used; remark only has to find where each table starts and ends.
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const compact = lightenTables(text);
+  if (!compact) return processor.parse(text);
+  const root = processor.parse(compact.text);
+  const starts = lineStartsOf(text);
+  const fix = (point: Point): void => {
+    const original = compact.lines.get(point.line);
+    const column = original ? originalColumn(original.text, original.compact, point.column - 1) : point.column - 1;
+    point.column = column + 1;
+    point.offset = starts[point.line - 1]! + column;
+  };
+  const visit = (node: Node): void => {
+    if (node.position) {
+      fix(node.position.start);
+      fix(node.position.end);
+    }
+    if (node.type !== "table" && "children" in node) for (const child of node.children as Node[]) visit(child);
+  };
+  visit(root);
+  return root;
+}
+
+const TABLE_ROW = /^\|.*\|[ \t]*\r?$/;
+const DELIMITER_ROW = /^\|(\s*:?-+:?\s*\|)+[ \t]*\r?$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Tables outside code fences, reduced to what remark needs to see them on the same lines: the header and delimiter
+ * rows without their padding, every body row as `| x |`. SDK docs pad every cell to the widest one, and remark's
+ * cost grows with the characters and inline nodes it scans. Undefined when nothing changes.
+ */
+function lightenTables(text: string): { text: string; lines: Map<number, { text: string; compact: string }> } | undefined {
+  const lines = text.split("\n");
+  const changed = new Map<number, { text: string; compact: string }>();
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = FENCE.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker))) {
+      fence = fence === undefined ? marker : undefined;
+      continue;
+    }
+    // A table: a row, then a delimiter row, then rows, each starting and ending with a pipe.
+    if (fence !== undefined || !TABLE_ROW.test(line) || !DELIMITER_ROW.test(lines[i + 1] ?? "")) continue;
+    for (let row = 0; i < lines.length && TABLE_ROW.test(lines[i]!); i++, row++) {
+      const eol = lines[i]!.endsWith("\r") ? "\r" : "";
+      const compact = row < 2 ? lines[i]!.replace(/ {2,}(?=\|)|(?<=\|) {2,}/g, " ") : `| x |${eol}`;
+      if (compact !== lines[i]) changed.set(i + 1, { text: lines[i]!, compact });
+      lines[i] = compact;
+    }
+    i--;
+  }
+  return changed.size > 0 ? { text: lines.join("\n"), lines: changed } : undefined;
+}
+
+/**
+ * The column in an original line of a column in its lightened form: exact where only spaces were dropped, and at
+ * the start and end of a line, the only points of a table node that are read.
+ */
+function originalColumn(original: string, compact: string, column: number): number {
+  // At the end of the line (before a carriage return, if any), both lines end alike.
+  if (column > 0 && original.endsWith(compact.slice(column))) return original.length - (compact.length - column);
+  let i = 0;
+  for (let j = 0; j <= column; j++, i++) while (i < original.length && original[i] !== compact[j]) i++;
+  return Math.min(i - 1, original.length);
+}
+
+/** Offset of the start of each line. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** A `## ` heading and the blocks under it, up to the next `## ` heading. */

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Table } from "mdast";
 import { glob } from "tinyglobby";
 import type { ModelId, Operation } from "../model/types.js";
-import { outline, parseMarkdown, sourceOf } from "./markdown.js";
+import { outline, parseMarkdown, sourceOf, splitRow } from "./markdown.js";
 
 const SNIPPET = /<!--\s*UsageSnippet\b([^>]*)-->/;
 /** `ns.Name` as written in type cells, link texts and error tables (`operations.X`, `models.X`, `errors.X`). */
@@ -64,14 +64,20 @@ export async function readOperationDocs(sdksFolder: string, relativeTo: string):
   return docs.flat();
 }
 
-/** Names in one column of a table (header row skipped), ignoring plumbing rows keyed by the first column. */
+/**
+ * Names in one column of a table's body rows, ignoring plumbing rows keyed by the first column. Rows are read from
+ * the source lines, as everywhere else: the parser lightens table bodies before remark sees them (markdown.ts).
+ */
 function tableNames(text: string, table: Table, column: number): ModelId[] {
-  return table.children.slice(1).flatMap((row) => {
-    const key = sourceOf(text, row.children[0] ?? row).replace(/`/g, "").trim();
-    if (PLUMBING.test(key)) return [];
-    const cell = row.children[column];
-    return cell ? namesIn(sourceOf(text, cell)) : [];
-  });
+  return sourceOf(text, table)
+    .split("\n")
+    .slice(2)
+    .flatMap((line) => {
+      const cells = splitRow(line.replace(/\r$/, ""));
+      if (PLUMBING.test((cells[0]?.text ?? "").replace(/`/g, ""))) return [];
+      const cell = cells[column];
+      return cell ? namesIn(cell.text) : [];
+    });
 }
 
 function namesIn(source: string): ModelId[] {

@@ -1,0 +1,80 @@
+/**
+ * `generate` with an emit cache: print only the output files whose inputs changed (../emit/incremental.ts), write
+ * only those whose text changed, delete what the output no longer has, and leave every other file untouched. The
+ * emitter (and ts-morph with it) is not even loaded when nothing changed.
+ */
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { saveManifest, type ManifestEntry, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
+import { generatorVersion } from "../cache/version.js";
+import type { OutputFile } from "../emit/index.js";
+import type { EmitOptions } from "../emit/options.js";
+import { planIncremental } from "../emit/incremental.js";
+import { sha256 } from "../lib/hash.js";
+import { emitInParallel } from "../emit/parallel.js";
+import type { Diagnostic, ModelGraph } from "../model/types.js";
+import { mapLimit, writeChanges, writeOutput } from "./output.js";
+
+export interface IncrementalEmission {
+  diagnostics: Diagnostic[];
+  /** How many files the output has. */
+  fileCount: number;
+  /** Writes the changes and records them with the run's result; call only when the run has no errors. */
+  write(run: RunRecord): Promise<{ written: number; removed: number }>;
+}
+
+export async function emitIncrementally(
+  graph: ModelGraph,
+  options: EmitOptions,
+  out: string,
+  cacheDir: string,
+  manifest: VerifiedManifest | undefined,
+  workers?: number,
+): Promise<IncrementalEmission> {
+  const plan = planIncremental(graph, manifest, `${generatorVersion()}\0${JSON.stringify(options)}`);
+  const printed: OutputFile[] = [];
+  if (!plan.upToDate) {
+    const skip = new Set([...plan.keys.keys()].filter((path) => !plan.include(path)));
+    printed.push(...(await emitInParallel(graph, options, skip, workers)).files);
+  }
+  const before = manifest?.files ?? new Map<string, ManifestEntry>();
+  const entries = new Map<string, ManifestEntry>();
+  for (const path of [...plan.keys.keys(), ...plan.kept]) {
+    const entry = before.get(path);
+    if (entry) entries.set(path, entry);
+  }
+  const changed: OutputFile[] = [];
+  for (const file of printed) {
+    const hash = sha256(file.content);
+    const entry = before.get(file.path);
+    if (entry?.hash === hash) entries.set(file.path, { ...entry, key: plan.keys.get(file.path) });
+    else changed.push(file);
+  }
+  const expected = new Set([...plan.keys.keys(), ...plan.kept, ...printed.map((file) => file.path)]);
+
+  return {
+    diagnostics: plan.diagnostics,
+    fileCount: expected.size,
+    async write(run) {
+      let removed: string[] = [];
+      if (before.size === 0) {
+        // Nothing to keep: build the whole folder beside the old one and swap it in.
+        await writeOutput(out, printed);
+      } else {
+        // Also removes files someone added to the output folder, so the folder is always exactly the output.
+        removed = (await glob("**/*", { cwd: out, onlyFiles: true, dot: true })).filter((file) => !expected.has(file));
+        await writeChanges(out, changed, removed);
+      }
+      if (!plan.upToDate || manifest?.run?.inputs !== run.inputs) {
+        await mapLimit(changed, 64, async (file) => {
+          const now = await stat(path.join(out, file.path));
+          entries.set(file.path, { key: plan.keys.get(file.path), hash: sha256(file.content), size: now.size, mtimeMs: now.mtimeMs });
+        });
+        const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        await saveManifest(cacheDir, out, { outputKey: plan.outputKey, files: sorted, run });
+      }
+      return { written: changed.length, removed: removed.length };
+    },
+  };
+}

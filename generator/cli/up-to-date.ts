@@ -1,0 +1,37 @@
+/**
+ * The whole run, memoised on its inputs: when every doc has the size and mtime it had at the last successful run
+ * (the parse cache's own fast path), the generator is the same, and the output folder is exactly what that run
+ * wrote, that run's result is this run's result, and nothing is parsed, built or printed. Any difference falls
+ * through to the normal (cached, incremental) run.
+ */
+import { statSync } from "node:fs";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { loadVerifiedManifest, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
+import { generatorVersion } from "../cache/version.js";
+import type { EmitOptions } from "../emit/options.js";
+import { sha256 } from "../lib/hash.js";
+import { listDocs } from "../parse/folder.js";
+
+export interface PreviousRun {
+  /** Fingerprint of this run's inputs, to record with its result. */
+  inputs: string;
+  manifest: VerifiedManifest | undefined;
+  /** The last run's result, when it is still this run's. */
+  unchanged?: RunRecord | undefined;
+}
+
+export async function previousRun(input: string, out: string, cacheDir: string, options: EmitOptions): Promise<PreviousRun> {
+  const absolute = path.resolve(input);
+  const { files, skipped } = await listDocs(absolute);
+  const stats = files.map((file) => {
+    const stat = statSync(path.join(absolute, file));
+    return `${file}\0${stat.size}\0${stat.mtimeMs}`;
+  });
+  const inputs = sha256([generatorVersion(), JSON.stringify(options), absolute, ...skipped, "", ...stats].join("\n"));
+  const manifest = await loadVerifiedManifest(cacheDir, out);
+  if (!manifest?.intact || manifest.run?.inputs !== inputs) return { inputs, manifest };
+  const onDisk = await glob("**/*", { cwd: out, onlyFiles: true, dot: true });
+  const exact = onDisk.length === manifest.files.size && onDisk.every((file) => manifest.files.has(file));
+  return { inputs, manifest, unchanged: exact ? manifest.run : undefined };
+}

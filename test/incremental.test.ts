@@ -1,0 +1,161 @@
+/**
+ * Whatever path produces the output (cold without cache, cold with workers, warm, incremental after edits, after a
+ * corrupt cache), it is byte for byte the output of a cold single-threaded run on the same docs. Runs the built CLI
+ * on a copy of the embedded docs (docs/models) that the tests edit.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { mostReferencedObjects, withAddedField } from "../scripts/lib/edit-docs.mjs";
+import { buildCli, mtimes, readTree, runGenerate } from "./helpers/generate-run.js";
+
+const docs = path.resolve(import.meta.dirname, "../docs/models");
+let work: string;
+let input: string;
+let out: string;
+let cacheDir: string;
+
+/** The reference: a cold, single-threaded run without cache on the current docs, into a fresh folder. */
+function reference(): Map<string, string> {
+  const folder = path.join(work, `reference-${Date.now()}`);
+  const run = runGenerate(input, folder, ["--no-cache", "--workers", "1"]);
+  expect(run.status, run.stderr).toBe(0);
+  const tree = readTree(folder);
+  rmSync(folder, { recursive: true });
+  return tree;
+}
+
+function generate(flags: string[] = []): string {
+  const run = runGenerate(input, out, ["--cache-dir", cacheDir, "--verbose", ...flags]);
+  expect(run.status, run.stderr).toBe(0);
+  return run.stderr;
+}
+
+function editMostReferenced(n: number): string {
+  const graph = JSON.parse(readFileSync(path.join(out, "schema.json"), "utf8")) as unknown;
+  const target = mostReferencedObjects(graph)[0]!;
+  expect(target.referrers).toBeGreaterThan(0);
+  const file = path.join(input, target.file);
+  writeFileSync(file, withAddedField(readFileSync(file, "utf8"), n));
+  return target.file;
+}
+
+beforeAll(() => buildCli(), 120_000);
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), "docschema-incremental-"));
+  input = path.join(work, "docs/models");
+  out = path.join(work, "out");
+  cacheDir = path.join(work, "cache");
+  cpSync(docs, input, { recursive: true });
+});
+
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+// Each test runs the CLI up to ten times; on a busy 2-core machine a run can take seconds.
+describe("generate with a cache", { timeout: 300_000 }, () => {
+  it("gives the same bytes cold with workers, warm, and after edits, and leaves unchanged files untouched", () => {
+    const cold = reference();
+    expect(cold.size).toBeGreaterThan(50);
+    expect(generate(["--workers", "2"])).toMatch(/53\/53 docs parsed/);
+    expect(readTree(out)).toEqual(cold);
+
+    const before = mtimes(out);
+    const warm = generate(["--workers", "2"]);
+    expect(warm).toMatch(/0\/53 docs parsed .*0 written, 0 removed/);
+    expect(readTree(out)).toEqual(cold);
+    expect(mtimes(out)).toEqual(before);
+
+    const edited = editMostReferenced(1);
+    const incremental = generate();
+    expect(incremental).toMatch(/1\/53 docs parsed/);
+    const after = reference();
+    expect(readTree(out)).toEqual(after);
+    // Only files whose text changed were rewritten: the edited model's file and schema.json.
+    const rewritten = [...mtimes(out)].filter(([file, mtime]) => before.get(file) !== mtime).map(([file]) => file);
+    const changed = [...after].filter(([file, text]) => cold.get(file) !== text).map(([file]) => file);
+    expect(rewritten.sort()).toEqual(changed.sort());
+    expect(changed).toContain(edited.replace(/\.md$/, ".ts"));
+    expect(changed).toContain("schema.json");
+  });
+
+  it("follows removed and added docs, and ten edits at once", () => {
+    generate();
+    // A model nothing references can go without breaking links.
+    const removed = path.join(input, mostReferencedObjects(JSON.parse(readFileSync(path.join(out, "schema.json"), "utf8"))).at(-1)!.file);
+    const text = readFileSync(removed, "utf8");
+    rmSync(removed);
+    generate();
+    expect(readTree(out)).toEqual(reference());
+
+    writeFileSync(removed, text);
+    const targets = mostReferencedObjects(JSON.parse(readFileSync(path.join(out, "schema.json"), "utf8"))).slice(0, 10);
+    for (const target of targets) {
+      const file = path.join(input, target.file);
+      writeFileSync(file, withAddedField(readFileSync(file, "utf8"), 7));
+    }
+    expect(generate()).toMatch(/11\/53 docs parsed/);
+    expect(readTree(out)).toEqual(reference());
+  });
+
+  it("does not parse or write again docs that were only touched", () => {
+    generate();
+    const before = mtimes(out);
+    const later = new Date(Date.now() + 5000);
+    for (const file of readdirSync(input, { recursive: true, encoding: "utf8" })) {
+      if (file.endsWith(".md")) utimesSync(path.join(input, file), later, later);
+    }
+    expect(generate()).toMatch(/ 0\/53 docs parsed .*0 written, 0 removed/);
+    expect(mtimes(out)).toEqual(before);
+    expect(generate()).toMatch(/ 0\/53 docs parsed .*0 written, 0 removed/);
+  });
+
+  it("repairs hand-edited, deleted and extra output files", () => {
+    generate();
+    const expected = readTree(out);
+    const [first, second] = [...expected.keys()].filter((file) => file.endsWith(".ts") && file !== "index.ts");
+    writeFileSync(path.join(out, first!), "// edited by hand\n");
+    rmSync(path.join(out, second!));
+    rmSync(path.join(out, "index.ts"));
+    writeFileSync(path.join(out, "components/stray.ts"), "export {};\n");
+    generate();
+    expect(readTree(out)).toEqual(expected);
+  });
+
+  it("ignores a corrupt, truncated or foreign cache and rewrites it", () => {
+    generate();
+    const expected = readTree(out);
+    const caches = readdirSync(cacheDir, { recursive: true, encoding: "utf8" })
+      .map((file) => path.join(cacheDir, file))
+      .filter((file) => statSync(file).isFile());
+    expect(caches.length).toBeGreaterThan(2); // the emit manifest and the parse cache's shards
+    const damage: ((bytes: Buffer) => Buffer)[] = [
+      (bytes) => Buffer.concat([bytes.subarray(0, bytes.length - 100), Buffer.alloc(100, 7)]), // flipped tail
+      (bytes) => bytes.subarray(0, bytes.length >> 1), // truncated
+      () => Buffer.from("not a cache at all"),
+      () => Buffer.alloc(0),
+    ];
+    for (const [i, hurt] of damage.entries()) {
+      for (const cache of caches) writeFileSync(cache, hurt(readFileSync(cache)));
+      // A doc changes meanwhile: a trusted broken cache could not produce the right output.
+      editMostReferenced(i + 10);
+      const run = generate();
+      expect(run).toMatch(/53\/53 docs parsed/);
+      expect(readTree(out)).toEqual(reference());
+    }
+    expect(readTree(out)).not.toEqual(expected);
+    // The rewritten cache is good again.
+    expect(generate()).toMatch(/0\/53 docs parsed .*0 written/);
+  });
+
+  it("keeps the previous output whole when a run fails", () => {
+    generate();
+    const expected = readTree(out);
+    const file = path.join(input, "components", readdirSync(path.join(input, "components"))[0]!);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^# \w+/, "# not a name"));
+    const run = runGenerate(input, out, ["--cache-dir", cacheDir]);
+    expect(run.status).toBe(1);
+    expect(readTree(out)).toEqual(expected);
+  });
+});
