@@ -149,6 +149,20 @@ describe("generate with a cache", { timeout: 300_000 }, () => {
     expect(generate()).toMatch(/0\/53 docs parsed .*0 written/);
   });
 
+  it("reads the operation docs beside the models as inputs too: an edited README is seen, cached when unchanged", () => {
+    const readme = path.join(work, "docs/sdks/chat/README.md");
+    cpSync(path.resolve(docs, "../sdks"), path.join(work, "docs/sdks"), { recursive: true });
+    generate();
+    expect(JSON.parse(readFileSync(path.join(out, "schema.json"), "utf8")).operations).toHaveLength(2);
+    // A third operation, as the SDK generator would write it: the warm shortcut must not hide it.
+    const text = readFileSync(readme, "utf8");
+    writeFileSync(readme, `${text}\n## ping\n\nChecks the API.\n\n### Response\n\n**Promise\\<void\\>**\n`);
+    expect(generate()).toMatch(/0\/53 docs parsed .*1 written/);
+    expect(readTree(out)).toEqual(reference());
+    expect(JSON.parse(readFileSync(path.join(out, "schema.json"), "utf8")).operations).toHaveLength(3);
+    expect(generate()).toMatch(/0 written, 0 removed/);
+  });
+
   it("keeps the previous output whole when a run fails", () => {
     generate();
     const expected = readTree(out);

@@ -4,7 +4,7 @@
  * wrote, that run's result is this run's result, and nothing is parsed, built or printed. Any difference falls
  * through to the normal (cached, incremental) run.
  */
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { loadVerifiedManifest, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
@@ -24,7 +24,10 @@ export interface PreviousRun {
 export async function previousRun(input: string, out: string, cacheDir: string, options: EmitOptions): Promise<PreviousRun> {
   const absolute = path.resolve(input);
   const { files, skipped } = await listDocs(absolute);
-  const stats = files.map((file) => {
+  // The operation docs beside the models (docs/sdks) are inputs too: schema.json lists their operations.
+  const sdks = path.join(absolute, "..", "sdks");
+  const operationDocs = existsSync(sdks) ? (await glob("*/README.md", { cwd: sdks, onlyFiles: true })).sort().map((file) => `../sdks/${file}`) : [];
+  const stats = [...files, ...operationDocs].map((file) => {
     const stat = statSync(path.join(absolute, file));
     return `${file}\0${stat.size}\0${stat.mtimeMs}`;
   });

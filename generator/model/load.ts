@@ -13,7 +13,7 @@ export interface LoadedGraph {
 }
 
 export async function loadGraph(input: string, options: ReadDocsOptions = {}): Promise<LoadedGraph> {
-  const [{ docs, diagnostics, parsed }, operations] = await Promise.all([readDocs(input, options), readSiblingOperations(input)]);
+  const [{ docs, diagnostics, parsed }, operations] = await Promise.all([readDocs(input, options), readSiblingOperations(input, options.cacheDir)]);
   const built = buildGraph(docs);
   return {
     graph: attachOperations(built.graph, operations),

@@ -18,7 +18,7 @@ export function attachOperations(graph: ModelGraph, operations: readonly Operati
 }
 
 /** The operation docs beside a models folder: `docs/sdks/` for `docs/models/`. Empty when there are none. */
-export async function readSiblingOperations(modelsFolder: string): Promise<Operation[]> {
+export async function readSiblingOperations(modelsFolder: string, cacheDir?: string): Promise<Operation[]> {
   const sdks = path.join(modelsFolder, "..", "sdks");
-  return existsSync(sdks) ? readOperationDocs(sdks, modelsFolder) : [];
+  return existsSync(sdks) ? readOperationDocs(sdks, modelsFolder, cacheDir) : [];
 }
