@@ -4,14 +4,16 @@
  * wrote, that run's result is this run's result, and nothing is parsed, built or printed. Any difference falls
  * through to the normal (cached, incremental) run.
  */
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { loadVerifiedManifest, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
 import { generatorVersion } from "../cache/version.js";
 import type { EmitOptions } from "../emit/options.js";
 import { sha256 } from "../lib/hash.js";
+import { sdksBeside } from "../model/operations.js";
 import { listDocs } from "../parse/folder.js";
+import { listOperationDocs } from "../parse/operations-doc.js";
 
 export interface PreviousRun {
   /** Fingerprint of this run's inputs, to record with its result. */
@@ -25,8 +27,8 @@ export async function previousRun(input: string, out: string, cacheDir: string, 
   const absolute = path.resolve(input);
   const { files, skipped } = await listDocs(absolute);
   // The operation docs beside the models (docs/sdks) are inputs too: schema.json lists their operations.
-  const sdks = path.join(absolute, "..", "sdks");
-  const operationDocs = existsSync(sdks) ? (await glob("*/README.md", { cwd: sdks, onlyFiles: true })).sort().map((file) => `../sdks/${file}`) : [];
+  const sdks = sdksBeside(absolute);
+  const operationDocs = sdks ? (await listOperationDocs(sdks)).map((file) => `../sdks/${file}`) : [];
   const stats = [...files, ...operationDocs].map((file) => {
     const stat = statSync(path.join(absolute, file));
     return `${file}\0${stat.size}\0${stat.mtimeMs}`;

@@ -20,7 +20,6 @@ import { enumType } from "./enum.js";
 import { moduleSpecifier, planLayout, type Layout } from "./layout.js";
 import { objectType } from "./object.js";
 import { DEFAULT_OPTIONS, type EmitOptions } from "./options.js";
-export { referencesOf } from "./references.js";
 import { unionType } from "./union.js";
 import { validatorContext } from "./validate/lib.js";
 import { validatorStatements } from "./validate/index.js";

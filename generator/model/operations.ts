@@ -19,6 +19,12 @@ export function attachOperations(graph: ModelGraph, operations: readonly Operati
 
 /** The operation docs beside a models folder: `docs/sdks/` for `docs/models/`. Empty when there are none. */
 export async function readSiblingOperations(modelsFolder: string, cacheDir?: string): Promise<Operation[]> {
+  const sdks = sdksBeside(modelsFolder);
+  return sdks ? readOperationDocs(sdks, modelsFolder, cacheDir) : [];
+}
+
+/** The operation docs folder beside a models folder (`docs/sdks/` for `docs/models/`), if there is one. */
+export function sdksBeside(modelsFolder: string): string | undefined {
   const sdks = path.join(modelsFolder, "..", "sdks");
-  return existsSync(sdks) ? readOperationDocs(sdks, modelsFolder, cacheDir) : [];
+  return existsSync(sdks) ? sdks : undefined;
 }

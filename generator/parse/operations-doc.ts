@@ -59,7 +59,7 @@ export function parseOperationsDoc(file: string, text: string): Operation[] {
  * cache folder, a README whose bytes did not change since the last run is not parsed again.
  */
 export async function readOperationDocs(sdksFolder: string, relativeTo: string, cacheDir?: string): Promise<Operation[]> {
-  const files = (await glob("*/README.md", { cwd: sdksFolder, onlyFiles: true })).sort();
+  const files = await listOperationDocs(sdksFolder);
   const cache: OperationsCache = cacheDir ? await loadOperationsCache(cacheDir, sdksFolder) : new Map();
   const fresh: OperationsCache = new Map();
   await Promise.all(
@@ -74,6 +74,11 @@ export async function readOperationDocs(sdksFolder: string, relativeTo: string, 
   const changed = fresh.size !== cache.size || [...fresh].some(([label, entry]) => cache.get(label) !== entry);
   if (cacheDir && changed) await saveOperationsCache(cacheDir, sdksFolder, fresh).catch(() => undefined); // an optimisation only
   return [...fresh.keys()].sort().flatMap((label) => fresh.get(label)!.operations);
+}
+
+/** The operation docs of an sdks folder (`<group>/README.md`), sorted. */
+export async function listOperationDocs(sdksFolder: string): Promise<string[]> {
+  return (await glob("*/README.md", { cwd: sdksFolder, onlyFiles: true })).sort();
 }
 
 /**
