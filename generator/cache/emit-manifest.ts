@@ -6,7 +6,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../model/types.js";
-import { cacheName, readCache, writeCache } from "./store.js";
+import { cacheName, entriesOf, readCache, writeCache } from "./store.js";
 import { generatorVersion } from "./version.js";
 
 export interface ManifestEntry {
@@ -41,19 +41,19 @@ const fileOf = (cacheDir: string, out: string): string => path.join(cacheDir, `$
 
 /** The manifest of an output folder, keeping only the entries whose file is on disk as it was written. */
 export async function loadVerifiedManifest(cacheDir: string, out: string): Promise<VerifiedManifest | undefined> {
-  const value = (await readCache(fileOf(cacheDir, out), generatorVersion())) as Partial<EmitManifest> | undefined;
-  if (!value || typeof value.outputKey !== "string" || !(value.files instanceof Map)) return undefined;
+  const value = (await readCache(fileOf(cacheDir, out), generatorVersion())) as (Omit<Partial<EmitManifest>, "files"> & { files?: unknown }) | undefined;
+  if (!value || typeof value.outputKey !== "string" || !Array.isArray(value.files)) return undefined;
   const files = new Map<string, ManifestEntry>();
-  for (const [file, entry] of value.files as Map<unknown, Partial<ManifestEntry> | null>) {
+  for (const [file, entry] of entriesOf<Partial<ManifestEntry>>(value.files)) {
     if (typeof file !== "string" || !isEntry(entry)) continue;
     const now = statSync(path.join(out, file), { throwIfNoEntry: false });
     if (now?.isFile() && now.size === entry.size && now.mtimeMs === entry.mtimeMs) files.set(file, entry);
   }
-  return { outputKey: value.outputKey, files, intact: files.size === value.files.size, run: isRun(value.run) ? value.run : undefined };
+  return { outputKey: value.outputKey, files, intact: files.size === value.files.length, run: isRun(value.run) ? value.run : undefined };
 }
 
 export async function saveManifest(cacheDir: string, out: string, manifest: EmitManifest): Promise<void> {
-  await writeCache(fileOf(cacheDir, out), generatorVersion(), manifest);
+  await writeCache(fileOf(cacheDir, out), generatorVersion(), { ...manifest, files: [...manifest.files] });
 }
 
 function isRun(run: Partial<RunRecord> | undefined): run is RunRecord {
@@ -67,7 +67,7 @@ function isRun(run: Partial<RunRecord> | undefined): run is RunRecord {
   );
 }
 
-function isEntry(entry: Partial<ManifestEntry> | null): entry is ManifestEntry {
+function isEntry(entry: Partial<ManifestEntry> | null | undefined): entry is ManifestEntry {
   return (
     typeof entry === "object" &&
     entry !== null &&

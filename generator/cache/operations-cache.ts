@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { Operation } from "../model/types.js";
-import { cacheName, readCache, writeCache } from "./store.js";
+import { cacheName, entriesOf, readCache, writeCache } from "./store.js";
 import { generatorVersion } from "./version.js";
 
 export type OperationsCache = Map<string, { hash: string; operations: Operation[] }>;
@@ -14,14 +14,13 @@ const fileOf = (cacheDir: string, sdks: string): string => path.join(cacheDir, `
 export async function loadOperationsCache(cacheDir: string, sdks: string): Promise<OperationsCache> {
   const value = await readCache(fileOf(cacheDir, sdks), generatorVersion());
   const cache: OperationsCache = new Map();
-  if (!(value instanceof Map)) return cache;
   // The checksum rules out corruption; this rules out a well-formed value of another shape.
-  for (const [file, entry] of value as Map<unknown, { hash?: unknown; operations?: unknown } | null>) {
+  for (const [file, entry] of entriesOf<{ hash?: unknown; operations?: unknown }>(value)) {
     if (typeof file === "string" && typeof entry?.hash === "string" && Array.isArray(entry.operations)) cache.set(file, entry as { hash: string; operations: Operation[] });
   }
   return cache;
 }
 
 export async function saveOperationsCache(cacheDir: string, sdks: string, cache: OperationsCache): Promise<void> {
-  await writeCache(fileOf(cacheDir, sdks), generatorVersion(), cache);
+  await writeCache(fileOf(cacheDir, sdks), generatorVersion(), [...cache]);
 }

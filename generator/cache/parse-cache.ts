@@ -7,7 +7,7 @@
 import path from "node:path";
 import { shardOf } from "../lib/hash.js";
 import type { ParsedDoc } from "../parse/doc.js";
-import { cacheName, readCache, writeCache } from "./store.js";
+import { cacheName, entriesOf, readCache, writeCache } from "./store.js";
 import { generatorVersion } from "./version.js";
 
 export interface CachedParse {
@@ -27,8 +27,8 @@ export async function loadParseCache(cacheDir: string, input: string): Promise<P
   const shards = await Promise.all(Array.from({ length: SHARDS }, (_, shard) => readCache(fileOf(cacheDir, input, shard), version)));
   const cache: ParseCache = new Map();
   for (const [shard, value] of shards.entries()) {
-    if (!(value instanceof Map)) continue;
-    for (const [file, entry] of value as Map<unknown, Partial<CachedParse> | null>) {
+    if (!Array.isArray(value)) continue;
+    for (const [file, entry] of entriesOf<Partial<CachedParse>>(value)) {
       // The checksum rules out corruption; this rules out a well-formed file of some other shape or shard.
       if (typeof file === "string" && shardOf(file, SHARDS) === shard && isEntry(entry) && entry.doc.file === file) cache.set(file, entry);
     }
@@ -42,7 +42,7 @@ export async function saveParseCache(cacheDir: string, input: string, cache: Par
   const shards = new Map<number, ParseCache>([...dirty].map((shard) => [shard, new Map()]));
   for (const [file, entry] of cache) shards.get(shardOf(file, SHARDS))?.set(file, entry);
   const version = generatorVersion();
-  await Promise.all([...shards].map(([shard, entries]) => writeCache(fileOf(cacheDir, input, shard), version, entries)));
+  await Promise.all([...shards].map(([shard, entries]) => writeCache(fileOf(cacheDir, input, shard), version, [...entries])));
 }
 
 function isEntry(entry: Partial<CachedParse> | null | undefined): entry is CachedParse {

@@ -6,7 +6,7 @@ import { cacheName, readCache, writeCache } from "./store.js";
 
 let dir: string;
 let file: string;
-const value = new Map([["a.md", { hash: "x", doc: { file: "a.md", diagnostics: [] } }]]);
+const value = [["a.md", { hash: "x", mtimeMs: 1732812345678.123, doc: { file: "a.md", diagnostics: [] } }]];
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "docschema-store-"));

@@ -2,11 +2,11 @@
 import path from "node:path";
 import pc from "picocolors";
 import { DEFAULT_OPTIONS, type EmitOptions } from "../emit/options.js";
-import { hasErrors, loadGraph } from "../model/load.js";
+import { hasErrors, loadGraph, type LoadedGraph } from "../model/load.js";
 import type { ModelGraph } from "../model/types.js";
 import type { RunRecord } from "../cache/emit-manifest.js";
-import { emitInParallel } from "../emit/parallel.js";
-import { emitIncrementally } from "./incremental.js";
+import { emitInParallel, startPrinter } from "../emit/parallel.js";
+import { emitIncrementally, type IncrementalEmission } from "./incremental.js";
 import { checkOutput, writeOutput } from "./output.js";
 import { countBySeverity, createReporter, printDiagnostics, type Reporter } from "./report.js";
 import { previousRun } from "./up-to-date.js";
@@ -36,15 +36,24 @@ export async function generate(input: string, options: GenerateOptions): Promise
     report(reporter, options, started, run, { parsed: 0, written: 0, removed: 0 });
     return 0;
   }
-  const loaded = await loadGraph(input, {
-    workers: options.workers,
-    cacheDir,
-    onProgress: (done, total) => reporter.progress("parsing", done, total),
-  });
-  reporter.done();
-  reporter.progress("emitting");
-  // With a cache, only what changed is printed and written; --check and --no-cache print everything.
-  const incremental = cacheDir && previous ? await emitIncrementally(loaded.graph, emitOptions, options.out, cacheDir, previous.manifest, options.workers) : undefined;
+  // A run after a recorded one usually prints a few files: load the emitter on another core while docs are read.
+  const printer = previous?.manifest && options.workers !== 0 && options.workers !== 1 ? startPrinter() : undefined;
+  let loaded: LoadedGraph;
+  let incremental: IncrementalEmission | undefined;
+  try {
+    loaded = await loadGraph(input, {
+      workers: options.workers,
+      cacheDir,
+      listing: previous?.listing,
+      onProgress: (done, total) => reporter.progress("parsing", done, total),
+    });
+    reporter.done();
+    reporter.progress("emitting");
+    // With a cache, only what changed is printed and written; --check and --no-cache print everything.
+    if (cacheDir && previous) incremental = await emitIncrementally(loaded, emitOptions, options.out, cacheDir, previous.manifest, printer, options.workers);
+  } finally {
+    printer?.cancel(); // a no-op once it printed; otherwise its worker must not keep the process alive
+  }
   const emitted = incremental ? undefined : await emitInParallel(loaded.graph, emitOptions, new Set(), options.workers);
   reporter.done();
   const diagnostics = [...loaded.diagnostics, ...(incremental ?? emitted!).diagnostics];

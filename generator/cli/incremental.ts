@@ -10,9 +10,11 @@ import { saveManifest, type ManifestEntry, type RunRecord, type VerifiedManifest
 import { generatorVersion } from "../cache/version.js";
 import type { OutputFile } from "../emit/index.js";
 import type { EmitOptions } from "../emit/options.js";
-import { planIncremental } from "../emit/incremental.js";
+import { planIncremental, type IncrementalPlan } from "../emit/incremental.js";
 import { sha256 } from "../lib/hash.js";
-import { emitInParallel } from "../emit/parallel.js";
+import { MIN_FILES_FOR_WORKERS, emitInParallel, type Printer } from "../emit/parallel.js";
+import { plainFiles } from "../emit/plain-files.js";
+import type { LoadedGraph } from "../model/load.js";
 import type { Diagnostic, ModelGraph } from "../model/types.js";
 import { mapLimit, writeChanges, writeOutput } from "./output.js";
 
@@ -25,19 +27,16 @@ export interface IncrementalEmission {
 }
 
 export async function emitIncrementally(
-  graph: ModelGraph,
+  { graph, docHashes }: Pick<LoadedGraph, "graph" | "docHashes">,
   options: EmitOptions,
   out: string,
   cacheDir: string,
   manifest: VerifiedManifest | undefined,
+  printer: Printer | undefined,
   workers?: number,
 ): Promise<IncrementalEmission> {
-  const plan = planIncremental(graph, manifest, `${generatorVersion()}\0${JSON.stringify(options)}`);
-  const printed: OutputFile[] = [];
-  if (!plan.upToDate) {
-    const skip = new Set([...plan.keys.keys()].filter((path) => !plan.include(path)));
-    printed.push(...(await emitInParallel(graph, options, skip, workers)).files);
-  }
+  const plan = planIncremental(graph, manifest, `${generatorVersion()}\0${JSON.stringify(options)}`, docHashes);
+  const printed = await printSelected(graph, options, plan, printer, workers);
   const before = manifest?.files ?? new Map<string, ManifestEntry>();
   const entries = new Map<string, ManifestEntry>();
   for (const path of [...plan.keys.keys(), ...plan.kept]) {
@@ -77,4 +76,24 @@ export async function emitIncrementally(
       return { written: changed.length, removed: removed.length };
     },
   };
+}
+
+/**
+ * Prints what the plan selects. A few files go to the printer started with the run (it has loaded ts-morph by now,
+ * on another core) while schema.json and the runtime are made here; many go to the usual pool.
+ */
+async function printSelected(graph: ModelGraph, options: EmitOptions, plan: IncrementalPlan, printer: Printer | undefined, workers?: number): Promise<OutputFile[]> {
+  if (plan.upToDate) {
+    printer?.cancel();
+    return [];
+  }
+  const keyed = [...plan.keys.keys()].filter(plan.include);
+  if (printer && keyed.length < MIN_FILES_FOR_WORKERS) {
+    const typescript = keyed.length > 0 ? printer.print(graph, plan.layout, options, keyed) : (printer.cancel(), undefined);
+    const plain = plainFiles(graph, options, (path) => !plan.keys.has(path) && plan.include(path));
+    return [...((await typescript)?.files ?? []), ...plain];
+  }
+  printer?.cancel();
+  const skip = new Set([...plan.keys.keys()].filter((path) => !plan.include(path)));
+  return (await emitInParallel(graph, options, skip, workers)).files;
 }

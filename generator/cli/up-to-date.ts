@@ -12,31 +12,35 @@ import { generatorVersion } from "../cache/version.js";
 import type { EmitOptions } from "../emit/options.js";
 import { sha256 } from "../lib/hash.js";
 import { sdksBeside } from "../model/operations.js";
-import { listDocs } from "../parse/folder.js";
+import { listDocs, type DocListing } from "../parse/folder.js";
 import { listOperationDocs } from "../parse/operations-doc.js";
 
 export interface PreviousRun {
   /** Fingerprint of this run's inputs, to record with its result. */
   inputs: string;
   manifest: VerifiedManifest | undefined;
+  /** The docs folder as this run found it, for the run to read. */
+  listing: DocListing;
   /** The last run's result, when it is still this run's. */
   unchanged?: RunRecord | undefined;
 }
 
 export async function previousRun(input: string, out: string, cacheDir: string, options: EmitOptions): Promise<PreviousRun> {
   const absolute = path.resolve(input);
-  const { files, skipped } = await listDocs(absolute);
+  const listing = await listDocs(absolute);
+  const { files, skipped } = listing;
   // The operation docs beside the models (docs/sdks) are inputs too: schema.json lists their operations.
   const sdks = sdksBeside(absolute);
   const operationDocs = sdks ? (await listOperationDocs(sdks)).map((file) => `../sdks/${file}`) : [];
-  const stats = [...files, ...operationDocs].map((file) => {
-    const stat = statSync(path.join(absolute, file));
+  const operationStats = operationDocs.map((file) => statSync(path.join(absolute, file)));
+  const stats = [...files, ...operationDocs].map((file, i) => {
+    const stat = listing.stats[i] ?? operationStats[i - files.length]!;
     return `${file}\0${stat.size}\0${stat.mtimeMs}`;
   });
   const inputs = sha256([generatorVersion(), JSON.stringify(options), absolute, ...skipped, "", ...stats].join("\n"));
   const manifest = await loadVerifiedManifest(cacheDir, out);
-  if (!manifest?.intact || manifest.run?.inputs !== inputs) return { inputs, manifest };
+  if (!manifest?.intact || manifest.run?.inputs !== inputs) return { inputs, manifest, listing };
   const onDisk = await glob("**/*", { cwd: out, onlyFiles: true, dot: true });
   const exact = onDisk.length === manifest.files.size && onDisk.every((file) => manifest.files.has(file));
-  return { inputs, manifest, unchanged: exact ? manifest.run : undefined };
+  return { inputs, manifest, listing, unchanged: exact ? manifest.run : undefined };
 }

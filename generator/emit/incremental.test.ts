@@ -13,8 +13,8 @@ const object = (name: string, refs: string[] = [], extra = ""): Model => ({
   fields: refs.map((ref) => ({ name: ref.toLowerCase(), type: { kind: "ref", id: `components.${ref}` }, required: true, source: at })),
 });
 const graphOf = (...models: Model[]): ModelGraph => ({ format: "docschema-graph", version: 1, flavour: "typescript", models });
-const previousOf = (graph: ModelGraph, others = ["components/index.ts", "index.ts", "schema.json"]): PreviousOutput => {
-  const plan = planIncremental(graph, undefined, "v");
+const previousOf = (graph: ModelGraph, others = ["schema.json"], docHashes?: Map<string, string>): PreviousOutput => {
+  const plan = planIncremental(graph, undefined, "v", docHashes);
   const files = new Map<string, { key?: string; hash: string }>([...plan.keys].map(([path, key]) => [path, { key, hash: "h" }]));
   for (const path of others) files.set(path, { hash: "h" });
   return { outputKey: plan.outputKey, intact: true, files };
@@ -30,15 +30,45 @@ describe("planIncremental", () => {
     const warm = planIncremental(base, previousOf(base), "v");
     expect(warm.upToDate).toBe(true);
     expect(["components/a.ts", "components/b.ts", "components/c.ts", "index.ts", "schema.json"].some(warm.include)).toBe(false);
-    expect(warm.kept.sort()).toEqual(["components/index.ts", "index.ts", "schema.json"]);
+    expect(warm.kept).toEqual(["schema.json"]);
   });
 
-  it("prints a changed model, the models referencing it directly, and the shared files", () => {
+  it("prints a changed model, the models referencing it directly, and the files without a key", () => {
     const changed = graphOf(object("A", ["B"]), object("B", [], "new description"), object("C"));
     const plan = planIncremental(changed, previousOf(base), "v");
     expect(plan.upToDate).toBe(false);
-    expect(["components/a.ts", "components/b.ts", "schema.json", "index.ts", "components/index.ts"].every(plan.include)).toBe(true);
-    expect(plan.include("components/c.ts")).toBe(false);
+    expect(["components/a.ts", "components/b.ts", "schema.json"].every(plan.include)).toBe(true);
+    // The barrels list the same files as before.
+    expect(["components/c.ts", "components/index.ts", "index.ts"].some(plan.include)).toBe(false);
+  });
+
+  it("prints a barrel when its namespace gains a model, the root barrel when a namespace appears", () => {
+    const added = graphOf(...base.models, object("D"));
+    expect(planIncremental(added, previousOf(base), "v").include("components/index.ts")).toBe(true);
+    expect(planIncremental(added, previousOf(base), "v").include("index.ts")).toBe(false);
+    const errors: Model = { ...object("E"), id: "errors.E", namespace: "errors" };
+    const plan = planIncremental(graphOf(...base.models, errors), previousOf(base), "v");
+    expect(["index.ts", "errors/index.ts", "errors/e.ts"].every(plan.include)).toBe(true);
+    expect(plan.include("components/index.ts")).toBe(false);
+  });
+
+  it("fingerprints models by doc hash and resolved references, so a reference resolving elsewhere still counts", () => {
+    const docOf = (model: Model): Model => ({ ...model, source: { ...at, file: `components/${model.name.toLowerCase()}.md` } });
+    const graph = graphOf(...[object("A", ["B", "C"]), object("B"), object("C"), object("D", ["A"])].map(docOf));
+    const hashes = new Map(graph.models.map((model) => [model.source.file, `hash of ${model.name}`]));
+    const previous = previousOf(graph, ["schema.json"], hashes);
+    expect(planIncremental(graph, previous, "v", hashes).upToDate).toBe(true);
+    // Same doc bytes, but its two links now resolve the other way round (docs were renamed): A is printed again.
+    const resolvedElsewhere = graphOf(...[object("A", ["C", "B"]), object("B"), object("C"), object("D", ["A"])].map(docOf));
+    const plan = planIncremental(resolvedElsewhere, previous, "v", hashes);
+    // D too: validators look into the models they reference.
+    expect(["components/a.ts", "components/d.ts"].every(plan.include)).toBe(true);
+    expect(plan.include("components/b.ts")).toBe(false);
+    // A doc whose bytes changed is printed again, with the models referencing it.
+    const edited = planIncremental(graph, previous, "v", new Map([...hashes, ["components/b.md", "new hash"]]));
+    expect(["components/a.ts", "components/b.ts"].every(edited.include)).toBe(true);
+    expect(edited.include("components/d.ts")).toBe(false);
+    expect(edited.include("components/c.ts")).toBe(false);
   });
 
   it("prints everything again for another generator version or when output files were lost", () => {

@@ -6,7 +6,7 @@ import { refsOf } from "./lib/ts.js";
 export function referencesOf(model: Model): ModelId[] {
   switch (model.kind) {
     case "object":
-      return model.fields.flatMap((field) => refsOf(field.type));
+      return [...model.fields.flatMap((field) => refsOf(field.type)), ...(model.additionalProperties ? refsOf(model.additionalProperties) : [])];
     case "union":
       return model.members.flatMap((member) => refsOf(member.type));
     default:

@@ -1,7 +1,8 @@
 /**
  * Runs tasks on a pool of worker threads: each worker takes the next task as soon as it is free, results come back
  * in task order whatever the scheduling, so callers stay deterministic. Tasks and results are plain data
- * (structured clone). The worker script answers each message with one result (see onTask).
+ * (structured clone). The worker script answers each message with one result (see onTask). Tasks may still be on
+ * their way (a promise): the workers start loading their script at once, in parallel with the caller's work.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -23,15 +24,23 @@ export function workerScript(url: URL): string | undefined {
 
 export async function runInWorkers<Task, Result>(
   script: string,
-  tasks: readonly Task[],
+  pending: readonly Task[] | Promise<readonly Task[]>,
   workers: number,
   onResult?: (result: Result, index: number) => void,
 ): Promise<Result[]> {
+  const count = pending instanceof Promise ? workers : Math.min(workers, pending.length);
+  const started = Array.from({ length: count }, () => new Worker(script));
+  let tasks: readonly Task[];
+  try {
+    tasks = await pending;
+  } catch (error) {
+    await Promise.all(started.map((worker) => worker.terminate()));
+    throw error;
+  }
   const results: Result[] = new Array(tasks.length);
   let next = 0;
-  const runWorker = (): Promise<void> =>
+  const runWorker = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(script);
       let current = -1;
       let finished = false;
       const send = (): void => {
@@ -54,7 +63,7 @@ export async function runInWorkers<Task, Result>(
       });
       send();
     });
-  await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, runWorker));
+  await Promise.all(started.map(runWorker));
   return results;
 }
 

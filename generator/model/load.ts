@@ -10,16 +10,19 @@ export interface LoadedGraph {
   docCount: number;
   /** Docs parsed in this run; the others came from the parse cache. */
   parsedCount: number;
+  /** Content hash of every doc, by file relative to the input folder. */
+  docHashes: Map<string, string>;
 }
 
 export async function loadGraph(input: string, options: ReadDocsOptions = {}): Promise<LoadedGraph> {
-  const [{ docs, diagnostics, parsed }, operations] = await Promise.all([readDocs(input, options), readSiblingOperations(input, options.cacheDir)]);
+  const [{ docs, diagnostics, parsed, hashes }, operations] = await Promise.all([readDocs(input, options), readSiblingOperations(input, options.cacheDir)]);
   const built = buildGraph(docs);
   return {
     graph: attachOperations(built.graph, operations),
     diagnostics: [...diagnostics, ...built.diagnostics].sort(compareDiagnostics),
     docCount: docs.length,
     parsedCount: parsed,
+    docHashes: hashes,
   };
 }
 

@@ -20,6 +20,8 @@ export interface ReadDocsOptions {
   workers?: number | undefined;
   /** Folder of the persistent parse cache; absent: no cache. */
   cacheDir?: string | undefined;
+  /** The folder's listing, when the caller has just made it. */
+  listing?: DocListing | undefined;
 }
 
 export interface ReadDocsResult {
@@ -28,19 +30,31 @@ export interface ReadDocsResult {
   diagnostics: Diagnostic[];
   /** How many docs were parsed; the rest came from the cache. */
   parsed: number;
+  /** Content hash of every doc (file → sha256 of its bytes). */
+  hashes: Map<string, string>;
+}
+
+export interface DocListing {
+  files: string[];
+  /** Markdown files that are not model docs. */
+  skipped: string[];
+  /** Of each file, as listed. */
+  stats: Stats[];
 }
 
 /** Lists the model docs of a folder: `*.md` at any depth, sorted; in a flat (Python) folder only the top level. */
-export async function listDocs(input: string): Promise<{ files: string[]; skipped: string[] }> {
+export async function listDocs(input: string): Promise<DocListing> {
   const all = (await glob("**/*.md", { cwd: input, onlyFiles: true, dot: false })).sort();
   // Python doc sets keep every model at the top level; sub-folders there (`utils/`) hold SDK documentation.
   const flat = all.some((file) => !file.includes("/"));
-  return flat ? { files: all.filter((f) => !f.includes("/")), skipped: all.filter((f) => f.includes("/")) } : { files: all, skipped: [] };
+  const files = flat ? all.filter((f) => !f.includes("/")) : all;
+  const stats = files.map((file) => statSync(path.join(input, file)));
+  return { files, skipped: flat ? all.filter((f) => f.includes("/")) : [], stats };
 }
 
 export async function readDocs(input: string, options: ReadDocsOptions = {}): Promise<ReadDocsResult> {
   const absolute = path.resolve(input);
-  const { files, skipped } = await listDocs(input);
+  const { files, skipped, stats } = options.listing ?? (await listDocs(absolute));
   const diagnostics: Diagnostic[] = skipped.map((file) => ({
     severity: "warning",
     code: "skipped-file",
@@ -51,7 +65,6 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
   }));
 
   const cache: ParseCache = options.cacheDir ? await loadParseCache(options.cacheDir, absolute) : new Map();
-  const stats = files.map((file) => statSync(path.join(absolute, file)));
   const jobs: ParseJob[] = [];
   const jobStats: Stats[] = [];
   files.forEach((file, i) => {
@@ -74,11 +87,12 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
     if (result.doc) parsed++;
     fresh.set(result.file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: result.hash, doc: result.doc ?? cache.get(result.file)!.doc });
   }
-  const docs = files.map((file) => fresh.get(file)?.doc ?? cache.get(file)!.doc);
+  const entries = files.map((file) => fresh.get(file) ?? cache.get(file)!);
+  const docs = entries.map((entry) => entry.doc);
   const listed = new Set(files);
   const changed = [...fresh.keys(), ...[...cache.keys()].filter((file) => !listed.has(file))];
   if (options.cacheDir && changed.length > 0) {
-    const next: ParseCache = new Map(files.map((file) => [file, fresh.get(file) ?? cache.get(file)!]));
+    const next: ParseCache = new Map(files.map((file, i) => [file, entries[i]!]));
     try {
       await saveParseCache(options.cacheDir, absolute, next, changed);
     } catch (error) {
@@ -87,5 +101,6 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
       diagnostics.push({ severity: "warning", code: "cache-write-failed", message, file: ".", line: 1, column: 1 });
     }
   }
-  return { docs, diagnostics, parsed };
+  const hashes = new Map(files.map((file, i) => [file, entries[i]!.hash]));
+  return { docs, diagnostics, parsed, hashes };
 }
