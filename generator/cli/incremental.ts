@@ -43,12 +43,12 @@ export async function emitIncrementally(
     const entry = before.get(path);
     if (entry) entries.set(path, entry);
   }
-  const changed: OutputFile[] = [];
+  const changed: (OutputFile & { hash: string })[] = [];
   for (const file of printed) {
     const hash = sha256(file.content);
     const entry = before.get(file.path);
     if (entry?.hash === hash) entries.set(file.path, { ...entry, key: plan.keys.get(file.path) });
-    else changed.push(file);
+    else changed.push({ ...file, hash });
   }
   const expected = new Set([...plan.keys.keys(), ...plan.kept, ...printed.map((file) => file.path)]);
 
@@ -68,7 +68,7 @@ export async function emitIncrementally(
       if (!plan.upToDate || manifest?.run?.inputs !== run.inputs) {
         await mapLimit(changed, 64, async (file) => {
           const now = await stat(path.join(out, file.path));
-          entries.set(file.path, { key: plan.keys.get(file.path), hash: sha256(file.content), size: now.size, mtimeMs: now.mtimeMs });
+          entries.set(file.path, { key: plan.keys.get(file.path), hash: file.hash, size: now.size, mtimeMs: now.mtimeMs });
         });
         const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         await saveManifest(cacheDir, out, { outputKey: plan.outputKey, files: sorted, run });
@@ -89,7 +89,8 @@ async function printSelected(graph: ModelGraph, options: EmitOptions, plan: Incr
   }
   const keyed = [...plan.keys.keys()].filter(plan.include);
   if (printer && keyed.length < MIN_FILES_FOR_WORKERS) {
-    const typescript = keyed.length > 0 ? printer.print(graph, plan.layout, options, keyed) : (printer.cancel(), undefined);
+    if (keyed.length === 0) printer.cancel();
+    const typescript = keyed.length > 0 ? printer.print(graph, plan.layout, options, keyed) : undefined;
     const plain = plainFiles(graph, options, (path) => !plan.keys.has(path) && plan.include(path));
     return [...((await typescript)?.files ?? []), ...plain];
   }

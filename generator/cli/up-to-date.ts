@@ -13,7 +13,7 @@ import type { EmitOptions } from "../emit/options.js";
 import { sha256 } from "../lib/hash.js";
 import { sdksBeside } from "../model/operations.js";
 import { listDocs, type DocListing } from "../parse/folder.js";
-import { listOperationDocs } from "../parse/operations-doc.js";
+import { listOperationDocs } from "../parse/operations-folder.js";
 
 export interface PreviousRun {
   /** Fingerprint of this run's inputs, to record with its result. */

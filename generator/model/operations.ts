@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { readOperationDocs } from "../parse/operations-doc.js";
+import { readOperationDocs } from "../parse/operations-folder.js";
 import { compareIds } from "./build.js";
 import type { ModelGraph, Operation } from "./types.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NO, YES, pyEnum, pyLink, pyObject, table, tsEnum, tsLink, tsObject, unionDoc } from "../../test/helpers/docs.js";
 import type { EnumModel, ObjectModel, UnionModel } from "../model/types.js";
 import { namespaceOf, parseDoc, type ParsedDoc } from "./doc.js";
-import { parseBytes } from "./folder.js";
+import { parseBytes } from "./bytes.js";
 
 /** Docs live in `<root>/docs/models`, so TS links (`../../models/ns/x.md`) climb above the input folder and come back. */
 const ROOT = "/project/docs/models";

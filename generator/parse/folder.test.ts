@@ -1,4 +1,6 @@
+import { statSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { pyEnum, tsEnum, writeTree } from "../../test/helpers/docs.js";
 import { listDocs, readDocs } from "./folder.js";
@@ -16,7 +18,9 @@ const tree = async (files: Record<string, string | Uint8Array>): Promise<string>
 describe("reading a folder of docs", () => {
   it("lists namespaced docs at any depth, sorted in code-unit order, ignoring other files", async () => {
     const dir = await tree({ "operations/b.md": "", "components/Z.md": "", "components/a.md": "", "components/notes.txt": "" });
-    expect(await listDocs(dir)).toEqual({ files: ["components/Z.md", "components/a.md", "operations/b.md"], skipped: [] });
+    const listing = await listDocs(dir);
+    expect(listing).toMatchObject({ files: ["components/Z.md", "components/a.md", "operations/b.md"], skipped: [] });
+    expect(listing.stats.map((stat) => stat.size)).toEqual([...listing.files].map((file) => statSync(path.join(dir, file)).size));
   });
 
   it("in a flat (Python) folder, sub-folders are SDK docs: skipped with a warning", async () => {

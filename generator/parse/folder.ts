@@ -11,8 +11,6 @@ import type { ParsedDoc } from "./doc.js";
 import type { ParseJob } from "./job.js";
 import { parseAll } from "./pool.js";
 
-export { parseBytes } from "./bytes.js";
-
 export interface ReadDocsOptions {
   /** Called as docs are parsed (or found in the cache), for progress display. */
   onProgress?: (done: number, total: number) => void;

@@ -3,12 +3,8 @@
  * a usage snippet comment carrying the operationID, a `### Parameters` table, a `### Response` line and an
  * `### Errors` table. Only the model names matter here: they say which models an operation sends and receives.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Table } from "mdast";
-import { glob } from "tinyglobby";
-import { loadOperationsCache, saveOperationsCache, type OperationsCache } from "../cache/operations-cache.js";
-import { sha256 } from "../lib/hash.js";
 import type { ModelId, Operation } from "../model/types.js";
 import { outline, parseMarkdown, sourceOf, splitRow } from "./markdown.js";
 
@@ -52,33 +48,6 @@ export function parseOperationsDoc(file: string, text: string): Operation[] {
     });
   }
   return operations;
-}
-
-/**
- * The operations of every `<group>/README.md` under an sdks folder; files are named relative to `relativeTo`. With a
- * cache folder, a README whose bytes did not change since the last run is not parsed again.
- */
-export async function readOperationDocs(sdksFolder: string, relativeTo: string, cacheDir?: string): Promise<Operation[]> {
-  const files = await listOperationDocs(sdksFolder);
-  const cache: OperationsCache = cacheDir ? await loadOperationsCache(cacheDir, sdksFolder) : new Map();
-  const fresh: OperationsCache = new Map();
-  await Promise.all(
-    files.map(async (file) => {
-      const label = path.relative(relativeTo, path.join(sdksFolder, file)).split(path.sep).join("/");
-      const bytes = await readFile(path.join(sdksFolder, file));
-      const hash = sha256(bytes);
-      const cached = cache.get(label);
-      fresh.set(label, cached?.hash === hash ? cached : { hash, operations: parseOperationsDoc(label, bytes.toString("utf8")) });
-    }),
-  );
-  const changed = fresh.size !== cache.size || [...fresh].some(([label, entry]) => cache.get(label) !== entry);
-  if (cacheDir && changed) await saveOperationsCache(cacheDir, sdksFolder, fresh).catch(() => undefined); // an optimisation only
-  return [...fresh.keys()].sort().flatMap((label) => fresh.get(label)!.operations);
-}
-
-/** The operation docs of an sdks folder (`<group>/README.md`), sorted. */
-export async function listOperationDocs(sdksFolder: string): Promise<string[]> {
-  return (await glob("*/README.md", { cwd: sdksFolder, onlyFiles: true })).sort();
 }
 
 /**

@@ -4,7 +4,7 @@
  * (tests) parse in process: the result is the same.
  */
 import { defaultWorkers, runInWorkers, workerScript } from "../lib/worker-pool.js";
-import { runParseJob, type ParseBatch, type ParseJob, type ParseJobResult } from "./job.js";
+import type { ParseBatch, ParseJob, ParseJobResult } from "./job.js";
 
 export interface PoolOptions {
   /** Worker threads; default: one per core. 0 or 1 parse in process. */
@@ -22,6 +22,8 @@ export async function parseAll(input: string, jobs: readonly ParseJob[], options
   // An explicit worker count is obeyed whatever the size; the default only starts workers when they pay off.
   const workers = options.workers ?? (jobs.length < MIN_FILES_FOR_WORKERS ? 1 : defaultWorkers());
   if (workers <= 1 || !script) {
+    // Loaded only here: a run that parses in workers, or nothing, does not pay for loading remark (~0.2 s).
+    const { runParseJob } = await import("./job.js");
     const results: ParseJobResult[] = [];
     for (const job of jobs) {
       results.push(runParseJob(input, job));

@@ -1,0 +1,39 @@
+/**
+ * The operation docs of an SDK (`docs/sdks/<group>/README.md`, DOCS-FORMAT.md §6) as a folder: listed, read, and
+ * parsed (./operations-doc.ts) only when their bytes changed since the last run. The parser, and remark with it,
+ * is loaded only then.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { loadOperationsCache, saveOperationsCache, type OperationsCache } from "../cache/operations-cache.js";
+import { sha256 } from "../lib/hash.js";
+import type { Operation } from "../model/types.js";
+
+/**
+ * The operations of every `<group>/README.md` under an sdks folder; files are named relative to `relativeTo`. With a
+ * cache folder, a README whose bytes did not change since the last run is not parsed again.
+ */
+export async function readOperationDocs(sdksFolder: string, relativeTo: string, cacheDir?: string): Promise<Operation[]> {
+  const files = await listOperationDocs(sdksFolder);
+  const cache: OperationsCache = cacheDir ? await loadOperationsCache(cacheDir, sdksFolder) : new Map();
+  const fresh: OperationsCache = new Map();
+  await Promise.all(
+    files.map(async (file) => {
+      const label = path.relative(relativeTo, path.join(sdksFolder, file)).split(path.sep).join("/");
+      const bytes = await readFile(path.join(sdksFolder, file));
+      const hash = sha256(bytes);
+      const cached = cache.get(label);
+      if (cached?.hash === hash) fresh.set(label, cached);
+      else fresh.set(label, { hash, operations: (await import("./operations-doc.js")).parseOperationsDoc(label, bytes.toString("utf8")) });
+    }),
+  );
+  const changed = fresh.size !== cache.size || [...fresh].some(([label, entry]) => cache.get(label) !== entry);
+  if (cacheDir && changed) await saveOperationsCache(cacheDir, sdksFolder, fresh).catch(() => undefined); // an optimisation only
+  return [...fresh.keys()].sort().flatMap((label) => fresh.get(label)!.operations);
+}
+
+/** The operation docs of an sdks folder (`<group>/README.md`), sorted. */
+export async function listOperationDocs(sdksFolder: string): Promise<string[]> {
+  return (await glob("*/README.md", { cwd: sdksFolder, onlyFiles: true })).sort();
+}
