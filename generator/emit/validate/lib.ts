@@ -170,7 +170,7 @@ function containerHelpers(type: Extract<TypeExpr, { kind: "array" | "map" }>, ct
       ? { test: `Array.isArray(x)`, loop: `for (let i = 0; i < x.length; i++)`, item: "x[i]", key: "i" }
       : { test: `${rt(ctx, "isObject")}(x)`, loop: `for (const k in x)`, item: "x[k]", key: "k" };
   const itemIs = isExpr(inner, "e", ctx);
-  const itemReport = reportStmt(inner, "e", `[...${PATH}, ${head.key}]`, ctx);
+  const itemReport = reportStmt(inner, "e", `${rt(ctx, "at")}(${PATH}, ${head.key})`, ctx);
   ctx.helpers.set(`is:${key}`, {
     kind: StructureKind.Function,
     name: names.is,

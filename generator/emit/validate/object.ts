@@ -33,7 +33,7 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
   for (const field of fields) {
     const test = isExpr(field.type, "x", ctx);
     const load = `x = ${prop(VALUE, field.key)};`;
-    const at = `[...${PATH}, ${JSON.stringify(field.key)}]`;
+    const at = `${rt(ctx, "at")}(${PATH}, ${JSON.stringify(field.key)})`;
     if (field.required) {
       guard.push(`${load}\nif (x === undefined${test === "true" ? "" : ` || ${not(test)}`}) return false;`);
       const missing = `${ISSUES}.push(${rt(ctx, "missing")}(${PATH}, ${JSON.stringify(field.key)}, ${JSON.stringify(expectedText(field.type, ctx))}));`;
@@ -47,7 +47,7 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
     const test = isExpr(extra, "e", ctx);
     guard.push(`for (const k in ${VALUE}) {\n  const e: unknown = ${VALUE}[k];\n  if (!${known}(k) && ${not(test)}) return false;\n}`);
     collect.push(
-      `for (const k in ${VALUE}) {\n  const e: unknown = ${VALUE}[k];\n  if (!${known}(k) && ${not(test)}) ${reportStmt(extra, "e", `[...${PATH}, k]`, ctx)}\n}`,
+      `for (const k in ${VALUE}) {\n  const e: unknown = ${VALUE}[k];\n  if (!${known}(k) && ${not(test)}) ${reportStmt(extra, "e", `${rt(ctx, "at")}(${PATH}, k)`, ctx)}\n}`,
     );
   } else if (rejects) {
     guard.push(`for (const k in ${VALUE}) if (!${known}(k)) return false;`);

@@ -44,7 +44,7 @@ const models: Model[] = [
 ];
 const graph: ModelGraph = { format: "docschema-graph", version: 1, flavour: "typescript", models: models.sort((a, b) => (a.id < b.id ? -1 : 1)) };
 
-type Result = { ok: true; value: unknown } | { ok: false; issues: { pointer: string; expected: string; message: string }[] };
+type Result = { ok: true; value: unknown } | { ok: false; issues: { pointer: string; expected: string; received: string; message: string }[] };
 interface Companion {
   is(value: unknown): boolean;
   validate(value: unknown): Result;
@@ -106,6 +106,19 @@ describe("compiled validators (defaults)", () => {
   it("check the open-object catch-all against its type", () => {
     expect(c.Open!.is({ id: "x", score: 1 })).toBe(true);
     expect(pointers(c.Open!.validate({ id: "x", score: "high" }))).toEqual(["/score"]);
+  });
+
+  it("escape pointers (RFC 6901) and quote received strings as JSON.stringify does", () => {
+    const strings = ['say "hi"\n', "back\\slash", "lone \ud800 surrogate", "x" + "😀".repeat(25), "plain"];
+    for (const text of strings) {
+      const result = c.Open!.validate({ id: "x", "a/b~c": text });
+      const received = JSON.stringify(text.length > 40 ? text.slice(0, 40) + "…" : text);
+      expect(result).toMatchObject({ ok: false, issues: [{ pointer: "/a~1b~0c", received, message: `/a~1b~0c: expected number, received ${received}` }] });
+    }
+  });
+
+  it("name the discriminator's values when a union member's literal field holds none of them", () => {
+    expect(c.Animal!.validate({ type: "cow" })).toMatchObject({ ok: false, issues: [{ pointer: "/type", expected: '"cat" | "dog"' }] });
   });
 
   it("accept null only where the docs say nullable", () => {
