@@ -21,6 +21,16 @@ describe("cache store", () => {
     expect(await readCache(file, "v2")).toBeUndefined();
   });
 
+  it("keeps every string exactly, non-ASCII included, in a file of ASCII bytes", async () => {
+    const text = [["é.md", { title: "Café ☕ 😀 \u2028 \ud800 end", n: -0.5 }]];
+    await writeCache(file, "v1", text);
+    expect(await readCache(file, "v1")).toEqual(text);
+    const bytes = readFileSync(file);
+    const json = bytes.subarray(bytes.indexOf('{"version"'));
+    expect(json.length).toBeGreaterThan(20);
+    expect(json.every((byte) => byte < 0x80)).toBe(true);
+  });
+
   it("reads a missing, truncated, bit-flipped or foreign file as no cache", async () => {
     expect(await readCache(file, "v1")).toBeUndefined();
     await writeCache(file, "v1", value);
