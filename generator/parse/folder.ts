@@ -1,6 +1,7 @@
 /**
  * A folder of model docs in, parse fragments out. Files are listed in a stable order and parsed on every core
- * (./pool.ts); with a cache folder, docs whose bytes did not change since the last run are not parsed again.
+ * (./pool.ts); with a cache folder, docs whose bytes did not change since the last run are not parsed again, and
+ * with a seed (the parses of another version of the same docs), docs whose bytes are the seed's are not either.
  */
 import { statSync, type Stats } from "node:fs";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { glob } from "tinyglobby";
 import { loadParseCache, saveParseCache, type ParseCache } from "../cache/parse-cache.js";
 import type { Diagnostic } from "../model/types.js";
 import type { ParsedDoc } from "./doc.js";
-import type { ParseJob } from "./job.js";
+import type { KnownParse, ParseJob } from "./job.js";
 import { parseAll } from "./pool.js";
 
 export { parseBytes } from "./bytes.js";
@@ -20,14 +21,23 @@ export interface ReadDocsOptions {
   workers?: number | undefined;
   /** Folder of the persistent parse cache; absent: no cache. */
   cacheDir?: string | undefined;
+  /**
+   * Known parses by relative path, typically another folder's `parses` (the other side of a diff): a doc whose
+   * bytes hash to its entry's hash takes that parse instead of being parsed again.
+   */
+  seed?: ParseSeed | undefined;
 }
+
+export type ParseSeed = ReadonlyMap<string, KnownParse>;
 
 export interface ReadDocsResult {
   docs: ParsedDoc[];
   /** Problems with the folder itself (skipped files), not with one doc's content. */
   diagnostics: Diagnostic[];
-  /** How many docs were parsed; the rest came from the cache. */
+  /** How many docs were parsed; the rest came from the cache or the seed. */
   parsed: number;
+  /** Every doc's parse and content hash by relative path: a seed for reading another version of these docs. */
+  parses: ParseSeed;
 }
 
 /** Lists the model docs of a folder: `*.md` at any depth, sorted; in a flat (Python) folder only the top level. */
@@ -54,11 +64,15 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
   const stats = files.map((file) => statSync(path.join(absolute, file)));
   const jobs: ParseJob[] = [];
   const jobStats: Stats[] = [];
+  const jobKnown: (KnownParse | undefined)[] = [];
   files.forEach((file, i) => {
     const cached = cache.get(file);
     if (cached && cached.size === stats[i]!.size && cached.mtimeMs === stats[i]!.mtimeMs) return;
-    jobs.push(cached ? { file, cachedHash: cached.hash } : { file });
+    // The seed comes from another folder: no stat can vouch for it, only the content hash (checked by the job).
+    const known = cached ?? options.seed?.get(file);
+    jobs.push(known ? { file, knownHash: known.hash } : { file });
     jobStats.push(stats[i]!);
+    jobKnown.push(known);
   });
   const hits = files.length - jobs.length;
   options.onProgress?.(hits, files.length);
@@ -72,20 +86,20 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
   for (const [i, result] of results.entries()) {
     const stat = jobStats[i]!;
     if (result.doc) parsed++;
-    fresh.set(result.file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: result.hash, doc: result.doc ?? cache.get(result.file)!.doc });
+    fresh.set(result.file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: result.hash, doc: result.doc ?? jobKnown[i]!.doc });
   }
-  const docs = files.map((file) => fresh.get(file)?.doc ?? cache.get(file)!.doc);
+  const parses: ParseCache = new Map(files.map((file) => [file, fresh.get(file) ?? cache.get(file)!]));
+  const docs = [...parses.values()].map((entry) => entry.doc);
   const listed = new Set(files);
   const changed = [...fresh.keys(), ...[...cache.keys()].filter((file) => !listed.has(file))];
   if (options.cacheDir && changed.length > 0) {
-    const next: ParseCache = new Map(files.map((file) => [file, fresh.get(file) ?? cache.get(file)!]));
     try {
-      await saveParseCache(options.cacheDir, absolute, next, changed);
+      await saveParseCache(options.cacheDir, absolute, parses, changed);
     } catch (error) {
       // A cache is an optimisation: failing to write it must not fail the run.
       const message = `could not write the parse cache in ${options.cacheDir}: ${(error as Error).message}`;
       diagnostics.push({ severity: "warning", code: "cache-write-failed", message, file: ".", line: 1, column: 1 });
     }
   }
-  return { docs, diagnostics, parsed };
+  return { docs, diagnostics, parsed, parses };
 }
