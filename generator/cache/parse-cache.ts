@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { shardOf } from "../lib/hash.js";
-import type { KnownParse } from "../parse/job.js";
+import type { KnownParse } from "../parse/folder.js";
 import { cacheName, readCache, writeCache } from "./store.js";
 import { generatorVersion } from "./version.js";
 

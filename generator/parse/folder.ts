@@ -3,13 +3,14 @@
  * (./pool.ts); with a cache folder, docs whose bytes did not change since the last run are not parsed again, and
  * with a seed (the parses of another version of the same docs), docs whose bytes are the seed's are not either.
  */
-import { statSync, type Stats } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { loadParseCache, saveParseCache, type ParseCache } from "../cache/parse-cache.js";
+import { sha256 } from "../lib/hash.js";
 import type { Diagnostic } from "../model/types.js";
 import type { ParsedDoc } from "./doc.js";
-import type { KnownParse, ParseJob } from "./job.js";
+import type { ParseJob } from "./job.js";
 import { parseAll } from "./pool.js";
 
 export { parseBytes } from "./bytes.js";
@@ -26,6 +27,12 @@ export interface ReadDocsOptions {
    * bytes hash to its entry's hash takes that parse instead of being parsed again.
    */
   seed?: ParseSeed | undefined;
+}
+
+/** A doc's parse result with the hash of the bytes it came from: it stands for any doc of that name and content. */
+export interface KnownParse {
+  hash: string;
+  doc: ParsedDoc;
 }
 
 export type ParseSeed = ReadonlyMap<string, KnownParse>;
@@ -64,15 +71,18 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
   const stats = files.map((file) => statSync(path.join(absolute, file)));
   const jobs: ParseJob[] = [];
   const jobStats: Stats[] = [];
-  const jobKnown: (KnownParse | undefined)[] = [];
+  // Entries of this run: docs parsed, re-hashed or taken from the seed.
+  const fresh: ParseCache = new Map();
   files.forEach((file, i) => {
+    const stat = stats[i]!;
     const cached = cache.get(file);
-    if (cached && cached.size === stats[i]!.size && cached.mtimeMs === stats[i]!.mtimeMs) return;
-    // The seed comes from another folder: no stat can vouch for it, only the content hash (checked by the job).
-    const known = cached ?? options.seed?.get(file);
-    jobs.push(known ? { file, knownHash: known.hash } : { file });
-    jobStats.push(stats[i]!);
-    jobKnown.push(known);
+    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return;
+    const seeded = cached ? undefined : seededParse(absolute, file, options.seed);
+    if (seeded) fresh.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: seeded.hash, doc: seeded.doc });
+    else {
+      jobs.push(cached ? { file, cachedHash: cached.hash } : { file });
+      jobStats.push(stat);
+    }
   });
   const hits = files.length - jobs.length;
   options.onProgress?.(hits, files.length);
@@ -81,12 +91,11 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
     onProgress: (done) => options.onProgress?.(hits + done, files.length),
   });
 
-  const fresh: ParseCache = new Map();
   let parsed = 0;
   for (const [i, result] of results.entries()) {
     const stat = jobStats[i]!;
     if (result.doc) parsed++;
-    fresh.set(result.file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: result.hash, doc: result.doc ?? jobKnown[i]!.doc });
+    fresh.set(result.file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: result.hash, doc: result.doc ?? cache.get(result.file)!.doc });
   }
   const parses: ParseCache = new Map(files.map((file) => [file, fresh.get(file) ?? cache.get(file)!]));
   const docs = [...parses.values()].map((entry) => entry.doc);
@@ -102,4 +111,14 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
     }
   }
   return { docs, diagnostics, parsed, parses };
+}
+
+/**
+ * The seed's parse of a doc, if the doc's bytes are the ones it came from. The seed describes another folder, so
+ * only the content hash can vouch for it. Checked in process: most docs match, and reading and hashing them costs
+ * less than starting parse workers; those that differ go to the pool.
+ */
+function seededParse(input: string, file: string, seed: ParseSeed | undefined): KnownParse | undefined {
+  const known = seed?.get(file);
+  return known && sha256(readFileSync(path.join(input, file))) === known.hash ? known : undefined;
 }

@@ -1,7 +1,6 @@
 /**
  * The unit of parsing work, the same in a worker thread and in process: read one doc, hash its bytes and parse it,
- * unless the hash is that of a parse already known (from the cache or a seed). Inputs and results are plain data
- * (structured-clone friendly).
+ * unless the hash is the one the cache already holds. Inputs and results are plain data (structured-clone friendly).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,20 +11,14 @@ import { parseBytes } from "./bytes.js";
 export interface ParseJob {
   /** Relative to the input folder, forward slashes. */
   file: string;
-  /** Content hash of a known parse of this file, if any: when the bytes hash to it, nothing is parsed. */
-  knownHash?: string;
-}
-
-/** A doc's parse result with the hash of the bytes it came from: it stands for any file of that name and content. */
-export interface KnownParse {
-  hash: string;
-  doc: ParsedDoc;
+  /** Content hash of the cached parse of this file, if any: when the bytes still hash to it, nothing is parsed. */
+  cachedHash?: string;
 }
 
 export interface ParseJobResult {
   file: string;
   hash: string;
-  /** Absent when the bytes match `knownHash`: the known parse is still the truth. */
+  /** Absent when the bytes match `cachedHash`: the cached parse is still the truth. */
   doc?: ParsedDoc;
 }
 
@@ -38,7 +31,7 @@ export interface ParseBatch {
 export function runParseJob(input: string, job: ParseJob): ParseJobResult {
   const bytes = readFileSync(path.join(input, job.file));
   const hash = sha256(bytes);
-  if (hash === job.knownHash) return { file: job.file, hash };
+  if (hash === job.cachedHash) return { file: job.file, hash };
   // No root: links resolve as if the input were the SDK's docs/models folder, whatever it is called here.
   return { file: job.file, hash, doc: parseBytes(job.file, bytes) };
 }
