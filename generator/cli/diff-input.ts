@@ -12,7 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { parseGraph } from "../model/json.js";
 import type { Diagnostic, ModelGraph } from "../model/types.js";
-import type { ParseSeed } from "../parse/folder.js";
+import type { FolderParses } from "../model/load.js";
 
 const run = promisify(execFile);
 
@@ -106,7 +106,7 @@ async function parseSides(before: OpenedSide, after: OpenedSide): Promise<[Side,
   if (!("models" in before) && !("models" in after)) return [before, after];
   // Imported on demand: a snapshot diff never loads the markdown parser.
   const { loadGraph } = await import("../model/load.js");
-  let seed: ParseSeed | undefined;
+  let seed: FolderParses | undefined;
   const parse = async (side: OpenedSide): Promise<Side> => {
     if (!("models" in side)) return side;
     const { graph, diagnostics, docCount, parses } = await loadGraph(side.models, { seed });

@@ -13,6 +13,7 @@ const newDocs = {
   "models/components/size.md": enumDoc("Size", ["s", "m"]),
   "models/components/added.md": objectDoc("Added", [["id", "*string*", true]]),
   "sdks/orders/README.md": operationsDoc("Orders", [{ name: "CreateOrder", request: "components.Order", response: "components.Receipt" }]),
+  "sdks/sizes/README.md": operationsDoc("Sizes", [{ name: "ListSizes", response: "components.Size" }]),
 };
 const oldDocs = {
   ...newDocs,
@@ -48,19 +49,24 @@ describe("loading a docs folder with a seed", () => {
     expect(seeded.docCount).toBe(4);
     // order.md, size.md (changed) and removed.md (old side only); receipt.md came from the seed.
     expect(seeded.parsedCount).toBe(3);
-    // The same-size edit was parsed, not taken from the seed; the old side's operation doc is its own.
+    // The same-size edit was parsed, not taken from the seed.
     expect(seeded.graph.models.find((m) => m.id === "components.Size")).toMatchObject({ values: ["s", "x"] });
-    expect(seeded.graph.operations?.[0]?.response).toEqual([]);
+    // Operation docs too: the unchanged README came from the seed, the changed one was parsed.
+    const operations = (parses: typeof current.parses, group: string) => parses.operations.get(`../sdks/${group}/README.md`);
+    expect(operations(seeded.parses, "sizes")).toBe(operations(current.parses, "sizes"));
+    expect(operations(seeded.parses, "orders")).toEqual(operations(alone.parses, "orders"));
+    expect(seeded.graph.operations?.map((op) => [op.id, op.response])).toEqual([["CreateOrder", []], ["ListSizes", ["components.Size"]]]);
   });
 
   it("takes a seeded parse only for the same relative path and bytes", async () => {
     const [oldModels, newModels] = await Promise.all([modelsOf(oldDocs), modelsOf(newDocs)]);
     const { parses } = await loadGraph(newModels);
-    // The new side's Size parse, offered under every other file name, must never stand in for those docs.
-    const size = parses.get("components/size.md")!;
-    const misfiled = new Map([...parses.keys()].map((file) => [file, size]));
-    const seeded = await loadGraph(oldModels, { seed: misfiled });
+    // Parses offered under every other file name must never stand in for those docs.
+    const misfiled = <T>(byFile: ReadonlyMap<string, T>, file: string) => new Map([...byFile.keys()].map((key) => [key, byFile.get(file)!]));
+    const seed = { docs: misfiled(parses.docs, "components/size.md"), operations: misfiled(parses.operations, "../sdks/sizes/README.md") };
+    const seeded = await loadGraph(oldModels, { seed });
     expect(serializeGraph(seeded.graph)).toBe(serializeGraph((await loadGraph(oldModels)).graph));
     expect(seeded.parsedCount).toBe(4);
+    expect(seeded.parses.operations.get("../sdks/orders/README.md")).not.toBe(seed.operations.get("../sdks/orders/README.md"));
   });
 });
