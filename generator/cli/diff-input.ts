@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parseGraph } from "../model/json.js";
-import type { Diagnostic, ModelGraph } from "../model/types.js";
 import type { FolderParses } from "../model/load.js";
+import type { Diagnostic, ModelGraph } from "../model/types.js";
 
 const run = promisify(execFile);
 
