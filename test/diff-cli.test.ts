@@ -28,6 +28,9 @@ const write = (folder: string, files: Record<string, string>) => {
   return folder;
 };
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
+/** A docs diff's models with source paths relative to the models folders, as a snapshot diff names them. */
+const unprefixed = (models: { changes: { source: { file: string } }[] }[]) =>
+  models.map((m) => ({ ...m, changes: m.changes.map((c) => ({ ...c, source: { ...c.source, file: c.source.file.replace(/^v\d\/docs\/models\//, "") } })) }));
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), "docschema-diff-cli-"));
@@ -58,10 +61,19 @@ describe("docschema diff", () => {
     const fromSnapshots = JSON.parse((await runCli(["diff", "v1.json", "v2.json", "--format", "json"], scratch)).stdout);
     const fromDocs = JSON.parse((await runCli(["diff", "v1/docs/models", "v2/docs/models", "--format", "json"], scratch)).stdout);
     expect(fromSnapshots.summary).toEqual({ breaking: 1, warning: 0, info: 1, models: { added: 0, removed: 0, renamed: 0, changed: 2 }, changes: { "enum-value-added": 1, "field-added": 1 } });
-    expect(fromSnapshots.models).toEqual(fromDocs.models.map((m: { changes: { source: { file: string } }[] }) => ({
-      ...m,
-      changes: m.changes.map((c) => ({ ...c, source: { ...c.source, file: c.source.file.replace("v2/docs/models/", "") } })),
-    })));
+    expect(fromSnapshots.models).toEqual(unprefixed(fromDocs.models));
+  });
+
+  it("reads an old docs side with docs added, removed and changed (reusing the new side's parses) as its snapshot", async () => {
+    const v3 = { ...v2, "models/components/extra.md": objectDoc("Extra", [["id", "*string*", true]]) } as Record<string, string>;
+    delete v3["models/components/receipt.md"];
+    write(path.join(scratch, "v3/docs"), v3);
+    writeFileSync(path.join(scratch, "v3.json"), (await runCli(["graph", "v3/docs/models"], scratch)).stdout);
+    const fromSnapshots = JSON.parse((await runCli(["diff", "v3.json", "v1.json", "--format", "json"], scratch)).stdout);
+    const fromDocs = JSON.parse((await runCli(["diff", "v3/docs", "v1/docs", "--format", "json"], scratch)).stdout);
+    expect(fromSnapshots.summary.models).toEqual({ added: 1, removed: 1, renamed: 0, changed: 2 });
+    expect(unprefixed(fromDocs.models)).toEqual(fromSnapshots.models);
+    expect([fromDocs.old.operations, fromDocs.new.operations]).toEqual([fromSnapshots.old.operations, fromSnapshots.new.operations]);
   });
 
   it("loads neither the markdown parser nor ts-morph to compare two snapshots", async () => {

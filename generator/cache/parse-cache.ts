@@ -6,15 +6,13 @@
  */
 import path from "node:path";
 import { shardOf } from "../lib/hash.js";
-import type { ParsedDoc } from "../parse/doc.js";
+import type { KnownParse } from "../parse/folder.js";
 import { cacheName, entriesOf, readCache, writeCache } from "./store.js";
 import { generatorVersion } from "./version.js";
 
-export interface CachedParse {
+export interface CachedParse extends KnownParse {
   size: number;
   mtimeMs: number;
-  hash: string;
-  doc: ParsedDoc;
 }
 
 export type ParseCache = Map<string, CachedParse>;

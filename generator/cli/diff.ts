@@ -3,7 +3,7 @@ import pc from "picocolors";
 import { diffGraphs, reaches } from "../diff/index.js";
 import { formatReport, type FormatName } from "../diff/format/index.js";
 import type { DiffReport } from "../diff/types.js";
-import { DEFAULT_DOCS, InputError, readGitSide, readSide, type Side } from "./diff-input.js";
+import { DEFAULT_DOCS, InputError, openGitSide, openSide, readSides, type Side } from "./diff-input.js";
 import { countBySeverity, printDiagnostics } from "./report.js";
 
 export interface DiffOptions {
@@ -15,15 +15,10 @@ export interface DiffOptions {
 /** Returns the exit code: 0, 1 when `--fail-on` is reached, 2 for input errors (usage errors are commander's). */
 export async function diff(inputs: string[], options: DiffOptions): Promise<number> {
   try {
-    // Both sides at once (docs parse in worker threads); when both fail, the old side's error is the one reported.
-    const sides = await Promise.allSettled([
-      options.git !== undefined ? readGitSide(options.git) : readSide(inputs[0]!),
-      readSide(options.git !== undefined ? (inputs[0] ?? workTreePath(options.git)) : inputs[1]!),
-    ]);
-    const [before, after] = sides.map((side) => {
-      if (side.status === "rejected") throw side.reason;
-      return side.value;
-    }) as [Side, Side];
+    const [before, after] = await readSides(
+      options.git !== undefined ? openGitSide(options.git) : openSide(inputs[0]!),
+      openSide(options.git !== undefined ? (inputs[0] ?? workTreePath(options.git)) : inputs[1]!),
+    );
     for (const side of [before, after]) {
       const { errors } = countBySeverity(side.diagnostics);
       if (errors === 0) continue;

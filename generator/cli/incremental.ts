@@ -27,7 +27,7 @@ export interface IncrementalEmission {
 }
 
 export async function emitIncrementally(
-  { graph, docHashes }: Pick<LoadedGraph, "graph" | "docHashes">,
+  { graph, parses }: Pick<LoadedGraph, "graph" | "parses">,
   options: EmitOptions,
   out: string,
   cacheDir: string,
@@ -35,7 +35,7 @@ export async function emitIncrementally(
   printer: Printer | undefined,
   workers?: number,
 ): Promise<IncrementalEmission> {
-  const plan = planIncremental(graph, manifest, `${generatorVersion()}\0${JSON.stringify(options)}`, docHashes);
+  const plan = planIncremental(graph, manifest, `${generatorVersion()}\0${JSON.stringify(options)}`, parses.docs);
   const printed = await printSelected(graph, options, plan, printer, workers);
   const before = manifest?.files ?? new Map<string, ManifestEntry>();
   const entries = new Map<string, ManifestEntry>();

@@ -13,8 +13,8 @@ const object = (name: string, refs: string[] = [], extra = ""): Model => ({
   fields: refs.map((ref) => ({ name: ref.toLowerCase(), type: { kind: "ref", id: `components.${ref}` }, required: true, source: at })),
 });
 const graphOf = (...models: Model[]): ModelGraph => ({ format: "docschema-graph", version: 1, flavour: "typescript", models });
-const previousOf = (graph: ModelGraph, others = ["schema.json"], docHashes?: Map<string, string>): PreviousOutput => {
-  const plan = planIncremental(graph, undefined, "v", docHashes);
+const previousOf = (graph: ModelGraph, others = ["schema.json"], docs?: Map<string, { hash: string }>): PreviousOutput => {
+  const plan = planIncremental(graph, undefined, "v", docs);
   const files = new Map<string, { key?: string; hash: string }>([...plan.keys].map(([path, key]) => [path, { key, hash: "h" }]));
   for (const path of others) files.set(path, { hash: "h" });
   return { outputKey: plan.outputKey, intact: true, files };
@@ -55,7 +55,7 @@ describe("planIncremental", () => {
   it("fingerprints models by doc hash and resolved references, so a reference resolving elsewhere still counts", () => {
     const docOf = (model: Model): Model => ({ ...model, source: { ...at, file: `components/${model.name.toLowerCase()}.md` } });
     const graph = graphOf(...[object("A", ["B", "C"]), object("B"), object("C"), object("D", ["A"])].map(docOf));
-    const hashes = new Map(graph.models.map((model) => [model.source.file, `hash of ${model.name}`]));
+    const hashes = new Map(graph.models.map((model) => [model.source.file, { hash: `hash of ${model.name}` }]));
     const previous = previousOf(graph, ["schema.json"], hashes);
     expect(planIncremental(graph, previous, "v", hashes).upToDate).toBe(true);
     // Same doc bytes, but its two links now resolve the other way round (docs were renamed): A is printed again.
@@ -65,7 +65,7 @@ describe("planIncremental", () => {
     expect(["components/a.ts", "components/d.ts"].every(plan.include)).toBe(true);
     expect(plan.include("components/b.ts")).toBe(false);
     // A doc whose bytes changed is printed again, with the models referencing it.
-    const edited = planIncremental(graph, previous, "v", new Map([...hashes, ["components/b.md", "new hash"]]));
+    const edited = planIncremental(graph, previous, "v", new Map([...hashes, ["components/b.md", { hash: "new hash" }]]));
     expect(["components/a.ts", "components/b.ts"].every(edited.include)).toBe(true);
     expect(edited.include("components/d.ts")).toBe(false);
     expect(edited.include("components/c.ts")).toBe(false);

@@ -40,16 +40,21 @@ export interface IncrementalPlan {
 }
 
 /**
- * `docHashes` (doc file → hash of its bytes) lets a model be fingerprinted without serialising it: the graph
+ * `docs` (doc file → hash of its bytes) lets a model be fingerprinted without serialising it: the graph
  * builder makes a model from its doc alone plus where its references resolved, so the doc's hash and the resolved
  * ids, in order, determine it. Without them (or for a model without a hash) the model's JSON is hashed.
  */
-export function planIncremental(graph: ModelGraph, previous: PreviousOutput | undefined, salt: string, docHashes?: ReadonlyMap<string, string>): IncrementalPlan {
+export function planIncremental(
+  graph: ModelGraph,
+  previous: PreviousOutput | undefined,
+  salt: string,
+  docs?: ReadonlyMap<string, { hash: string }>,
+): IncrementalPlan {
   const { layout, diagnostics } = planLayout(graph);
   // Each model is fingerprinted once; a file's key then hashes the few fingerprints it depends on.
   const hashes = new Map<ModelId, string>();
   const fingerprint = (model: Model): string => {
-    const doc = docHashes?.get(model.source.file);
+    const doc = docs?.get(model.source.file)?.hash;
     return doc === undefined ? sha256(JSON.stringify(model)) : [doc, model.source.file, ...referencesOf(model)].join("\x01");
   };
   const hashOf = (model: Model): string => hashes.get(model.id) ?? hashes.set(model.id, fingerprint(model)).get(model.id)!;

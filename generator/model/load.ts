@@ -1,5 +1,6 @@
 /** Docs folder → model graph: the path every command takes (generate, graph, diff). */
-import { readDocs, type ReadDocsOptions } from "../parse/folder.js";
+import { readDocs, type ParseSeed, type ReadDocsOptions } from "../parse/folder.js";
+import type { OperationParses } from "../parse/operations-folder.js";
 import { buildGraph, compareDiagnostics } from "./build.js";
 import { attachOperations, readSiblingOperations } from "./operations.js";
 import type { Diagnostic, ModelGraph } from "./types.js";
@@ -8,21 +9,35 @@ export interface LoadedGraph {
   graph: ModelGraph;
   diagnostics: Diagnostic[];
   docCount: number;
-  /** Docs parsed in this run; the others came from the parse cache. */
+  /** Docs parsed in this run; the others came from the parse cache or the seed. */
   parsedCount: number;
-  /** Content hash of every doc, by file relative to the input folder. */
-  docHashes: Map<string, string>;
+  /** Every doc's parse by relative path and content hash: `seed` for loading another version of these docs. */
+  parses: FolderParses;
 }
 
-export async function loadGraph(input: string, options: ReadDocsOptions = {}): Promise<LoadedGraph> {
-  const [{ docs, diagnostics, parsed, hashes }, operations] = await Promise.all([readDocs(input, options), readSiblingOperations(input, options.cacheDir)]);
+/** The parses of a docs folder's model docs and of the operation docs beside it. */
+export interface FolderParses {
+  docs: ParseSeed;
+  operations: OperationParses;
+}
+
+export interface LoadOptions extends Omit<ReadDocsOptions, "seed"> {
+  /** Another version's `parses`: docs (model or operation) whose bytes are the same are not parsed again. */
+  seed?: FolderParses | undefined;
+}
+
+export async function loadGraph(input: string, options: LoadOptions = {}): Promise<LoadedGraph> {
+  const [{ docs, diagnostics, parsed, parses }, operations] = await Promise.all([
+    readDocs(input, { ...options, seed: options.seed?.docs }),
+    readSiblingOperations(input, { cacheDir: options.cacheDir, seed: options.seed?.operations }),
+  ]);
   const built = buildGraph(docs);
   return {
-    graph: attachOperations(built.graph, operations),
+    graph: attachOperations(built.graph, operations.operations),
     diagnostics: [...diagnostics, ...built.diagnostics].sort(compareDiagnostics),
     docCount: docs.length,
     parsedCount: parsed,
-    docHashes: hashes,
+    parses: { docs: parses, operations: operations.parses },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { readOperationDocs } from "../parse/operations-folder.js";
+import { readOperationDocs, type OperationParses, type ReadOperationsOptions } from "../parse/operations-folder.js";
 import { compareIds } from "./build.js";
 import type { ModelGraph, Operation } from "./types.js";
 
@@ -18,9 +18,12 @@ export function attachOperations(graph: ModelGraph, operations: readonly Operati
 }
 
 /** The operation docs beside a models folder: `docs/sdks/` for `docs/models/`. Empty when there are none. */
-export async function readSiblingOperations(modelsFolder: string, cacheDir?: string): Promise<Operation[]> {
+export async function readSiblingOperations(
+  modelsFolder: string,
+  options: ReadOperationsOptions = {},
+): Promise<{ operations: Operation[]; parses: OperationParses }> {
   const sdks = sdksBeside(modelsFolder);
-  return sdks ? readOperationDocs(sdks, modelsFolder, cacheDir) : [];
+  return sdks ? readOperationDocs(sdks, modelsFolder, options) : { operations: [], parses: new Map() };
 }
 
 /** The operation docs folder beside a models folder (`docs/sdks/` for `docs/models/`), if there is one. */

@@ -1,11 +1,13 @@
 /**
  * A folder of model docs in, parse fragments out. Files are listed in a stable order and parsed on every core
- * (./pool.ts); with a cache folder, docs whose bytes did not change since the last run are not parsed again.
+ * (./pool.ts); with a cache folder, docs whose bytes did not change since the last run are not parsed again, and
+ * with a seed (the parses of another version of the same docs), docs whose bytes are the seed's are not either.
  */
-import { statSync, type Stats } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { loadParseCache, saveParseCache, type ParseCache } from "../cache/parse-cache.js";
+import { sha256 } from "../lib/hash.js";
 import type { Diagnostic } from "../model/types.js";
 import type { ParsedDoc } from "./doc.js";
 import type { ParseJob } from "./job.js";
@@ -20,16 +22,29 @@ export interface ReadDocsOptions {
   cacheDir?: string | undefined;
   /** The folder's listing, when the caller has just made it. */
   listing?: DocListing | undefined;
+  /**
+   * Known parses by relative path, typically another folder's `parses` (the other side of a diff): a doc whose
+   * bytes hash to its entry's hash takes that parse instead of being parsed again.
+   */
+  seed?: ParseSeed | undefined;
 }
+
+/** A doc's parse result with the hash of the bytes it came from: it stands for any doc of that name and content. */
+export interface KnownParse {
+  hash: string;
+  doc: ParsedDoc;
+}
+
+export type ParseSeed = ReadonlyMap<string, KnownParse>;
 
 export interface ReadDocsResult {
   docs: ParsedDoc[];
   /** Problems with the folder itself (skipped files), not with one doc's content. */
   diagnostics: Diagnostic[];
-  /** How many docs were parsed; the rest came from the cache. */
+  /** How many docs were parsed; the rest came from the cache or the seed. */
   parsed: number;
-  /** Content hash of every doc (file → sha256 of its bytes). */
-  hashes: Map<string, string>;
+  /** Every doc's parse and content hash by relative path: a seed for reading another version of these docs. */
+  parses: ParseSeed;
 }
 
 export interface DocListing {
@@ -65,11 +80,18 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
   const cache: ParseCache = options.cacheDir ? await loadParseCache(options.cacheDir, absolute) : new Map();
   const jobs: ParseJob[] = [];
   const jobStats: Stats[] = [];
+  // Entries of this run: docs parsed, re-hashed or taken from the seed.
+  const fresh: ParseCache = new Map();
   files.forEach((file, i) => {
+    const stat = stats[i]!;
     const cached = cache.get(file);
-    if (cached && cached.size === stats[i]!.size && cached.mtimeMs === stats[i]!.mtimeMs) return;
-    jobs.push(cached ? { file, cachedHash: cached.hash } : { file });
-    jobStats.push(stats[i]!);
+    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return;
+    const seeded = cached ? undefined : seededParse(absolute, file, options.seed);
+    if (seeded) fresh.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: seeded.hash, doc: seeded.doc });
+    else {
+      jobs.push(cached ? { file, cachedHash: cached.hash } : { file });
+      jobStats.push(stat);
+    }
   });
   const hits = files.length - jobs.length;
   options.onProgress?.(hits, files.length);
@@ -78,27 +100,34 @@ export async function readDocs(input: string, options: ReadDocsOptions = {}): Pr
     onProgress: (done) => options.onProgress?.(hits + done, files.length),
   });
 
-  const fresh: ParseCache = new Map();
   let parsed = 0;
   for (const [i, result] of results.entries()) {
     const stat = jobStats[i]!;
     if (result.doc) parsed++;
     fresh.set(result.file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: result.hash, doc: result.doc ?? cache.get(result.file)!.doc });
   }
-  const entries = files.map((file) => fresh.get(file) ?? cache.get(file)!);
-  const docs = entries.map((entry) => entry.doc);
+  const parses: ParseCache = new Map(files.map((file) => [file, fresh.get(file) ?? cache.get(file)!]));
+  const docs = [...parses.values()].map((entry) => entry.doc);
   const listed = new Set(files);
   const changed = [...fresh.keys(), ...[...cache.keys()].filter((file) => !listed.has(file))];
   if (options.cacheDir && changed.length > 0) {
-    const next: ParseCache = new Map(files.map((file, i) => [file, entries[i]!]));
     try {
-      await saveParseCache(options.cacheDir, absolute, next, changed);
+      await saveParseCache(options.cacheDir, absolute, parses, changed);
     } catch (error) {
       // A cache is an optimisation: failing to write it must not fail the run.
       const message = `could not write the parse cache in ${options.cacheDir}: ${(error as Error).message}`;
       diagnostics.push({ severity: "warning", code: "cache-write-failed", message, file: ".", line: 1, column: 1 });
     }
   }
-  const hashes = new Map(files.map((file, i) => [file, entries[i]!.hash]));
-  return { docs, diagnostics, parsed, hashes };
+  return { docs, diagnostics, parsed, parses };
+}
+
+/**
+ * The seed's parse of a doc, if the doc's bytes are the ones it came from. The seed describes another folder, so
+ * only the content hash can vouch for it. Checked in process: most docs match, and reading and hashing them costs
+ * less than starting parse workers; those that differ go to the pool.
+ */
+function seededParse(input: string, file: string, seed: ParseSeed | undefined): KnownParse | undefined {
+  const known = seed?.get(file);
+  return known && sha256(readFileSync(path.join(input, file))) === known.hash ? known : undefined;
 }

@@ -10,11 +10,25 @@ import { loadOperationsCache, saveOperationsCache, type OperationsCache } from "
 import { sha256 } from "../lib/hash.js";
 import type { Operation } from "../model/types.js";
 
+/** Operations of README files by label and content hash: one folder's, to seed the reading of another version. */
+export type OperationParses = ReadonlyMap<string, { hash: string; operations: Operation[] }>;
+
+export interface ReadOperationsOptions {
+  /** Folder of the persistent cache; absent: no cache. */
+  cacheDir?: string | undefined;
+  seed?: OperationParses | undefined;
+}
+
 /**
- * The operations of every `<group>/README.md` under an sdks folder; files are named relative to `relativeTo`. With a
- * cache folder, a README whose bytes did not change since the last run is not parsed again.
+ * The operations of every `<group>/README.md` under an sdks folder; files are named relative to `relativeTo`. A
+ * README whose bytes did not change since the last run (with a cache folder), or whose bytes are those of its entry
+ * in `seed`, is not parsed again. Also returns every README's parse, a seed for another version of these docs.
  */
-export async function readOperationDocs(sdksFolder: string, relativeTo: string, cacheDir?: string): Promise<Operation[]> {
+export async function readOperationDocs(
+  sdksFolder: string,
+  relativeTo: string,
+  { cacheDir, seed }: ReadOperationsOptions = {},
+): Promise<{ operations: Operation[]; parses: OperationParses }> {
   const files = await listOperationDocs(sdksFolder);
   const cache: OperationsCache = cacheDir ? await loadOperationsCache(cacheDir, sdksFolder) : new Map();
   const fresh: OperationsCache = new Map();
@@ -23,14 +37,13 @@ export async function readOperationDocs(sdksFolder: string, relativeTo: string, 
       const label = path.relative(relativeTo, path.join(sdksFolder, file)).split(path.sep).join("/");
       const bytes = await readFile(path.join(sdksFolder, file));
       const hash = sha256(bytes);
-      const cached = cache.get(label);
-      if (cached?.hash === hash) fresh.set(label, cached);
-      else fresh.set(label, { hash, operations: (await import("./operations-doc.js")).parseOperationsDoc(label, bytes.toString("utf8")) });
+      const known = [cache.get(label), seed?.get(label)].find((entry) => entry?.hash === hash);
+      fresh.set(label, known ?? { hash, operations: (await import("./operations-doc.js")).parseOperationsDoc(label, bytes.toString("utf8")) });
     }),
   );
   const changed = fresh.size !== cache.size || [...fresh].some(([label, entry]) => cache.get(label) !== entry);
   if (cacheDir && changed) await saveOperationsCache(cacheDir, sdksFolder, fresh).catch(() => undefined); // an optimisation only
-  return [...fresh.keys()].sort().flatMap((label) => fresh.get(label)!.operations);
+  return { operations: [...fresh.keys()].sort().flatMap((label) => fresh.get(label)!.operations), parses: fresh };
 }
 
 /** The operation docs of an sdks folder (`<group>/README.md`), sorted. */
