@@ -4,6 +4,7 @@
  * emitter (and ts-morph with it) is not even loaded when nothing changed.
  */
 import { stat } from "node:fs/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { saveManifest, type ManifestEntry, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
@@ -91,6 +92,8 @@ async function printSelected(graph: ModelGraph, options: EmitOptions, plan: Incr
   if (printer && keyed.length < MIN_FILES_FOR_WORKERS) {
     if (keyed.length === 0) printer.cancel();
     const typescript = keyed.length > 0 ? printer.print(graph, plan.layout, options, keyed) : undefined;
+    // The task is posted from a promise continuation: let it reach the worker before making schema.json here.
+    await nextTurn();
     const plain = plainFiles(graph, options, (path) => !plan.keys.has(path) && plan.include(path));
     return [...((await typescript)?.files ?? []), ...plain];
   }
