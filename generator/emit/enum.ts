@@ -4,7 +4,7 @@
  */
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../model/types.js";
-import { enumMemberName, jsDocs } from "./lib/ts.js";
+import { enumMemberName, identifierOf, jsDocs } from "./lib/ts.js";
 import type { EmitOptions } from "./options.js";
 
 export function enumType(model: EnumModel, options: EmitOptions): (StatementStructures | WriterFunction)[] {
@@ -15,7 +15,7 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
     ...(options.validators === "none" ? [valuesObject(model)] : []),
     {
       kind: StructureKind.TypeAlias,
-      name: model.name,
+      name: identifierOf(model),
       isExported: true,
       docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
       type: literals.join(" | "),
@@ -29,10 +29,8 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
  */
 function valuesObject(model: EnumModel): WriterFunction {
   return (writer) => {
-    writer.writeLine(`/** Known values of {@link ${model.name}}. */`);
-    // The const takes the model's name, so an enum named `Object` (Python docs) would shadow the global it calls.
-    const freeze = model.name === "Object" ? "globalThis.Object.freeze" : "Object.freeze";
-    writer.write(`export const ${model.name} = ${freeze}(`).inlineBlock(() => {
+    writer.writeLine(`/** Known values of {@link ${identifierOf(model)}}. */`);
+    writer.write(`export const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
       for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
     });
     writer.write(" as const);");

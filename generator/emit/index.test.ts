@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { enumModel, field, graphOf, object, prim, ref, union } from "../../test/helpers/graph.js";
 import { typecheckFiles } from "../../test/helpers/typecheck.js";
+import { buildOutput } from "../../test/support/output.js";
 import { parseGraph } from "../model/json.js";
 import type { ModelGraph } from "../model/types.js";
 import { emitOutput, type OutputFile } from "./index.js";
@@ -53,7 +56,8 @@ export type FinishReason = "stop" | "tool_calls";
 
   it("an enum named like a global it uses (Python `Object`) does not shadow it", () => {
     const { text } = emitted(graphOf([enumModel("models.Object", ["embedding"])], "python"));
-    expect(text("models/object.ts")).toContain("export const Object = globalThis.Object.freeze(");
+    expect(text("models/object.ts")).toContain("export const Object$ = Object.freeze(");
+    expect(text("models/object.ts")).toContain("export { Object$ as Object };");
   });
 });
 
@@ -169,6 +173,46 @@ describe("the output type-checks (tsc 7, strict + exactOptionalPropertyTypes)", 
     const result = await typecheckFiles(files);
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
+  });
+
+  it("models titled like globals the output uses are declared as Title$, exported as Title, imported under an alias", () => {
+    const graph = graphOf([
+      // Each uses the global it is named after in its own file (datetime, map, array checks, enum value set, integer check).
+      object("components.Date", [field("at", prim("datetime")), field("next", ref("components.Date"), { required: false })]),
+      object("components.Record", [field("tags", { kind: "map", values: prim("string") }), field("when", ref("components.Date")), field("kind", ref("components.Set"))]),
+      enumModel("components.Set", ["a", "b"]),
+      union("components.Array", [{ kind: "array", items: prim("string") }, ref("components.Record")]),
+      object("components.Number", [field("n", prim("integer"))]),
+      // Uses every one of those globals and references every one of those models, from the same namespace and another.
+      object("components.User", [
+        field("created", prim("datetime")),
+        field("date", ref("components.Date")),
+        field("record", ref("components.Record")),
+        field("set", ref("components.Set")),
+        field("array", ref("components.Array")),
+        field("number", ref("components.Number")),
+        field("counts", { kind: "map", values: prim("integer") }),
+        field("list", { kind: "array", items: ref("components.Set") }),
+        field("file", prim("binary"), { required: false }),
+      ]),
+      object("operations.Op", [field("at", prim("datetime")), field("date", ref("components.Date")), field("m", { kind: "map", values: ref("components.Record") })]),
+    ]);
+    for (const validators of ["compiled", "zod", "none"] as const) {
+      const { dir, module } = buildOutput(`globals-${validators}`, graph, { validators });
+      expect(readFileSync(path.join(dir, "src/components/date.ts"), "utf8")).toContain("export { Date$ as Date };");
+      expect(readFileSync(path.join(dir, "src/components/user.ts"), "utf8")).toMatch(/import (type )?\{ Date as components_Date \} from "\.\/date\.js";/);
+      if (validators === "none") continue;
+      type Checker = { is?(value: unknown): boolean; safeParse?(value: unknown): { success: boolean } };
+      const { Date: DateSchema, User } = module["components"] as Record<string, Checker>;
+      const accepts = (schema: Checker | undefined, value: unknown) => (schema?.is ? schema.is(value) : schema?.safeParse?.(value).success);
+      expect(accepts(DateSchema, { at: new globalThis.Date() })).toBe(true);
+      expect(accepts(DateSchema, { at: "yesterday" })).toBe(false);
+      expect(accepts(User, { created: new globalThis.Date() })).toBe(false);
+    }
+    // Messages name the model by its title.
+    const { User } = buildOutput("globals-compiled", graph).module["components"] as Record<string, { validate(value: unknown): { ok: boolean; issues?: { message: string }[] } }>;
+    const result = User!.validate({ created: new globalThis.Date(), date: 1, record: {}, set: "a", array: [], number: { n: 1 }, counts: {}, list: [] });
+    expect(result.issues?.map((issue) => issue.message)).toContain("/date: expected Date, received 1");
   });
 
   it("the check itself fails on broken output (it can fail)", async () => {

@@ -17,6 +17,7 @@ import {
 import type { Diagnostic, Model, ModelGraph, ModelId } from "../model/types.js";
 import { enumType } from "./enum.js";
 import { moduleSpecifier, planLayout, type Layout } from "./layout.js";
+import { identifierOf, OUTPUT_GLOBALS } from "./lib/ts.js";
 import { objectType } from "./object.js";
 import { DEFAULT_OPTIONS, type EmitOptions } from "./options.js";
 import { unionType } from "./union.js";
@@ -128,8 +129,9 @@ function modelStatements(model: Model, path: string, layout: Layout, options: Em
     const target = layout.models.get(id);
     const targetPath = layout.files.get(id);
     if (!target || !targetPath) return "unknown"; // unresolved: already reported by the graph builder
-    if (id === model.id) return model.name;
-    const local = target.namespace === model.namespace ? target.name : `${target.namespace.replace(/\W/g, "_")}_${target.name}`;
+    if (id === model.id) return identifierOf(model);
+    const plain = target.namespace === model.namespace && !OUTPUT_GLOBALS.has(target.name);
+    const local = plain ? target.name : `${target.namespace.replace(/\W/g, "_")}_${target.name}`;
     const specifier = moduleSpecifier(path, targetPath);
     if (!imports.has(specifier)) imports.set(specifier, new Map());
     imports.get(specifier)!.set(target.name, local);
@@ -167,7 +169,10 @@ function modelStatements(model: Model, path: string, layout: Layout, options: Em
     });
   }
   const zod = options.validators === "zod" ? [ZOD_IMPORT] : [];
-  return [...zod, ...importStatements, ...declarations, ...validators];
+  // Declared under another identifier (it would shadow a global): exported by its title all the same.
+  const title: Statement[] =
+    identifierOf(model) === model.name ? [] : [{ kind: StructureKind.ExportDeclaration, namedExports: [{ name: identifierOf(model), alias: model.name }] }];
+  return [...zod, ...importStatements, ...declarations, ...validators, ...title];
 }
 
 function declare(model: Model, refName: (id: ModelId) => string, options: EmitOptions): Statement[] {

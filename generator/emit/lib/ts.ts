@@ -3,6 +3,19 @@ import type { JSDocStructure, OptionalKind, WriterFunction } from "ts-morph";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
 
+/**
+ * Globals the generated model files name (types, validators, zod schemas). A model titled like one of them would
+ * shadow it: in its own file it is declared as `Title$` and exported as `Title`; other files import it under an alias.
+ */
+export const OUTPUT_GLOBALS: ReadonlySet<string> = new Set([
+  "Array", "AsyncIterable", "Blob", "Date", "Number", "Object", "ReadableStream", "ReadonlySet", "Record", "Set", "Symbol", "Uint8Array",
+]);
+
+/** The identifier a model is declared under in its own file: its title, unless that would shadow a global. */
+export function identifierOf(model: { name: string }): string {
+  return OUTPUT_GLOBALS.has(model.name) ? `${model.name}$` : model.name;
+}
+
 /** How a referenced model is spelled in the file being written (imports decide, see ../layout.ts). */
 export type RefNamer = (id: ModelId) => string;
 

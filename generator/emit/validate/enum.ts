@@ -3,6 +3,7 @@
  * accept any value of their base type; closed ones compare inline, or look up a set when they are long.
  */
 import type { EnumModel } from "../../model/types.js";
+import { identifierOf } from "../lib/ts.js";
 import { enumValueEntries, membersObject } from "../enum.js";
 import { VALUE, fn, rt, type ValidatorContext } from "./lib.js";
 import type { CompanionStatements } from "./index.js";
@@ -11,7 +12,7 @@ import type { CompanionStatements } from "./index.js";
 const INLINE_VALUES = 8;
 
 export function enumValidator(model: EnumModel, ctx: ValidatorContext): CompanionStatements {
-  const name = model.name;
+  const name = identifierOf(model);
   const base = model.values.some((value) => typeof value === "number") ? "number" : "string";
   const literals = model.values.map((value) => JSON.stringify(value));
   const statements: string[] = [];
@@ -25,7 +26,7 @@ export function enumValidator(model: EnumModel, ctx: ValidatorContext): Companio
   const expected = model.open ? base : literals.join(" | ");
   const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   return {
-    companion: `${rt(ctx, "enumeration")}(${JSON.stringify(name)}, ${membersObject(members)} as const, is${name}, ${JSON.stringify(expected)})`,
+    companion: `${rt(ctx, "enumeration")}(${JSON.stringify(model.name)}, ${membersObject(members)} as const, is${name}, ${JSON.stringify(expected)})`,
     functions: [fn(`is${name}`, [[VALUE, "unknown"]], `${VALUE} is ${name}`, [`return ${test};`])],
     statements,
   };

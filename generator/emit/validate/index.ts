@@ -1,7 +1,7 @@
 /** Compiled validators: the companion value of each model, and the statements it needs in the model's file. */
 import type { FunctionDeclarationStructure, StatementStructures, WriterFunction } from "ts-morph";
 import type { Model } from "../../model/types.js";
-import { exportConst } from "../lib/ts.js";
+import { exportConst, identifierOf } from "../lib/ts.js";
 import { enumValidator } from "./enum.js";
 import type { ValidatorContext } from "./lib.js";
 import { objectValidator } from "./object.js";
@@ -22,7 +22,7 @@ export interface CompanionStatements {
 export function validatorStatements(model: Model, ctx: ValidatorContext): (string | WriterFunction | StatementStructures)[] {
   const own = companionOf(model, ctx);
   return [
-    exportConst(model.name, own.companionType, own.companion),
+    exportConst(identifierOf(model), own.companionType, own.companion),
     ...(own.statements ?? []),
     ...ctx.caches,
     ...own.functions,

@@ -4,7 +4,7 @@
  */
 import type { FunctionDeclarationStructure } from "ts-morph";
 import type { ObjectModel, TypeExpr } from "../../model/types.js";
-import { fieldType } from "../lib/ts.js";
+import { fieldType, identifierOf } from "../lib/ts.js";
 import { ISSUES, PATH, VALUE, expectedText, fn, isExpr, needsStrip, not, prop, reportStmt, rt, stripExpr, type ValidatorContext } from "./lib.js";
 import type { CompanionStatements } from "./index.js";
 
@@ -15,7 +15,7 @@ interface CheckedField {
 }
 
 export function objectValidator(model: ObjectModel, ctx: ValidatorContext): CompanionStatements {
-  const name = model.name;
+  const name = identifierOf(model);
   const fields: CheckedField[] = model.fields.map((field) => ({ key: field.name, type: fieldType(field, ctx.options.nulls), required: field.required }));
   const extra = model.additionalProperties;
   const checksExtra = extra !== undefined && isExpr(extra, "e", ctx) !== "true";
@@ -25,7 +25,7 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
   const usesKnown = checksExtra || rejects || (strips && extra !== undefined);
 
   const guard: string[] = [`if (!${rt(ctx, "isObject")}(${VALUE})) return false;`];
-  const collect: string[] = [`if (!${rt(ctx, "isObject")}(${VALUE})) {\n  ${ISSUES}.push(${rt(ctx, "issue")}(${PATH}, ${JSON.stringify(name)}, ${VALUE}));\n  return;\n}`];
+  const collect: string[] = [`if (!${rt(ctx, "isObject")}(${VALUE})) {\n  ${ISSUES}.push(${rt(ctx, "issue")}(${PATH}, ${JSON.stringify(model.name)}, ${VALUE}));\n  return;\n}`];
   if (fields.length > 0) {
     guard.push("let x: unknown;");
     collect.push("let x: unknown;");
@@ -68,7 +68,7 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
   if (literals.length > 0) extras.push(`literals: { ${literals.join(", ")} }`);
   if (usesKnown) functions.push(knownKeys(known, fields));
 
-  const companion = `${rt(ctx, "schema")}<${name}>(${JSON.stringify(name)}, is${name}, collect${name}${extras.length ? `, { ${extras.join(", ")} }` : ""})`;
+  const companion = `${rt(ctx, "schema")}<${name}>(${JSON.stringify(model.name)}, is${name}, collect${name}${extras.length ? `, { ${extras.join(", ")} }` : ""})`;
   return { companion, companionType: `${rt(ctx, "Schema")}<${name}>`, functions };
 }
 

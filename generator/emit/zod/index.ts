@@ -6,7 +6,7 @@
 import { StructureKind, type WriterFunction } from "ts-morph";
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
 import { enumValueEntries, membersObject } from "../enum.js";
-import { exportConst, fieldType, propertyName } from "../lib/ts.js";
+import { exportConst, fieldType, identifierOf, propertyName } from "../lib/ts.js";
 import { readsModels, zodExpr, type ZodContext } from "./lib.js";
 
 export type { ZodContext } from "./lib.js";
@@ -15,7 +15,8 @@ export const ZOD_IMPORT = { kind: StructureKind.ImportDeclaration, namespaceImpo
 
 export function zodStatements(model: Model, ctx: ZodContext): WriterFunction[] {
   const { initializer, annotated } = schemaOf(model, ctx);
-  return [exportConst(model.name, annotated ? `z.ZodType<${model.name}>` : undefined, initializer)];
+  const name = identifierOf(model);
+  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, initializer)];
 }
 
 function schemaOf(model: Model, ctx: ZodContext): { initializer: string; annotated: boolean } {
