@@ -25,7 +25,6 @@ export async function loadParseCache(cacheDir: string, input: string): Promise<P
   const shards = await Promise.all(Array.from({ length: SHARDS }, (_, shard) => readCache(fileOf(cacheDir, input, shard), version)));
   const cache: ParseCache = new Map();
   for (const [shard, value] of shards.entries()) {
-    if (!Array.isArray(value)) continue;
     for (const [file, entry] of entriesOf<Partial<CachedParse>>(value)) {
       // The checksum rules out corruption; this rules out a well-formed file of some other shape or shard.
       if (typeof file === "string" && shardOf(file, SHARDS) === shard && isEntry(entry) && entry.doc.file === file) cache.set(file, entry);

@@ -1,9 +1,9 @@
 /**
  * One cache file: a JSON value behind a checksum and a version (JSON, not v8.serialize: it reads back about twice
- * as fast, and reading the parse cache is most of a run that changed little; store maps as arrays of entries). Reading never trusts what it finds: a
- * missing, truncated, corrupt (checksum mismatch) or stale (other version) file reads as "no cache". Writes are
- * atomic (temp file + rename), so a crash cannot leave a half-written cache that a later run would have to doubt.
- * Deleting the folder is always safe.
+ * as fast, and reading the parse cache is most of a run that changed little; maps are stored as arrays of
+ * entries, see entriesOf). Reading never trusts what it finds: a missing, truncated, corrupt (checksum mismatch)
+ * or stale (other version) file reads as "no cache". Writes are atomic (temp file + rename), so a crash cannot
+ * leave a half-written cache that a later run would have to doubt. Deleting the folder is always safe.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";

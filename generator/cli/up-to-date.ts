@@ -32,12 +32,10 @@ export async function previousRun(input: string, out: string, cacheDir: string, 
   // The operation docs beside the models (docs/sdks) are inputs too: schema.json lists their operations.
   const sdks = sdksBeside(absolute);
   const operationDocs = sdks ? (await listOperationDocs(sdks)).map((file) => `../sdks/${file}`) : [];
-  const operationStats = operationDocs.map((file) => statSync(path.join(absolute, file)));
-  const stats = [...files, ...operationDocs].map((file, i) => {
-    const stat = listing.stats[i] ?? operationStats[i - files.length]!;
-    return `${file}\0${stat.size}\0${stat.mtimeMs}`;
-  });
-  const inputs = sha256([generatorVersion(), JSON.stringify(options), absolute, ...skipped, "", ...stats].join("\n"));
+  const names = [...files, ...operationDocs];
+  const stats = [...listing.stats, ...operationDocs.map((file) => statSync(path.join(absolute, file)))];
+  const fingerprints = names.map((file, i) => `${file}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}`);
+  const inputs = sha256([generatorVersion(), JSON.stringify(options), absolute, ...skipped, "", ...fingerprints].join("\n"));
   const manifest = await loadVerifiedManifest(cacheDir, out);
   if (!manifest?.intact || manifest.run?.inputs !== inputs) return { inputs, manifest, listing };
   const onDisk = await glob("**/*", { cwd: out, onlyFiles: true, dot: true });

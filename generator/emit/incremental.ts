@@ -52,22 +52,22 @@ export function planIncremental(
 ): IncrementalPlan {
   const { layout, diagnostics } = planLayout(graph);
   // Each model is fingerprinted once; a file's key then hashes the few fingerprints it depends on.
-  const hashes = new Map<ModelId, string>();
+  const fingerprints = new Map<ModelId, string>();
   const fingerprint = (model: Model): string => {
     const doc = docs?.get(model.source.file)?.hash;
     return doc === undefined ? sha256(JSON.stringify(model)) : [doc, model.source.file, ...referencesOf(model)].join("\x01");
   };
-  const hashOf = (model: Model): string => hashes.get(model.id) ?? hashes.set(model.id, fingerprint(model)).get(model.id)!;
+  const fingerprintOf = (model: Model): string => fingerprints.get(model.id) ?? fingerprints.set(model.id, fingerprint(model)).get(model.id)!;
   const keys = new Map<string, string>();
   const barrels = new Map<string, string[]>(layout.namespaces.map((ns) => [`${ns.folder}/index.ts`, [salt]]));
   for (const model of graph.models) {
     const path = layout.files.get(model.id);
     if (!path) continue;
     barrels.get(`${path.slice(0, path.lastIndexOf("/"))}/index.ts`)?.push(path);
-    const parts = [salt, path, hashOf(model)];
+    const parts = [salt, path, fingerprintOf(model)];
     for (const id of new Set(referencesOf(model))) {
       const target = layout.models.get(id);
-      parts.push(id, layout.files.get(id) ?? "", target ? hashOf(target) : "");
+      parts.push(id, layout.files.get(id) ?? "", target ? fingerprintOf(target) : "");
     }
     keys.set(path, sha256(parts.join("\0")));
   }
