@@ -6,7 +6,7 @@ export type Path = readonly (string | number)[];
 
 export interface Issue {
   readonly path: Path;
-  /** The path as a JSON Pointer (RFC 6901): """" for the root, ""/choices/0/index"" below it. */
+  /** The path as a JSON Pointer (RFC 6901): `""` for the root, `"/choices/0/index"` below it. */
   readonly pointer: string;
   readonly expected: string;
   readonly received: string;
@@ -50,19 +50,19 @@ export declare namespace StandardSchemaV1 {
   export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
 }
 
-/** The companion value of a generated type "T". */
+/** The companion value of a generated type `T`. */
 export interface Schema<T> extends StandardSchemaV1<unknown, T> {
   /** The model's title. */
   readonly name: string;
-  /** Type guard: true when "value" is a "T". Allocates nothing. */
+  /** Type guard: true when `value` is a `T`. Allocates nothing. */
   is(value: unknown): value is T;
-  /** Every issue of "value", or the value (a copy without undocumented keys when generated with unknown keys "strip"). */
+  /** Every issue of `value`, or the value (a copy without undocumented keys when generated with unknown keys `strip`). */
   validate(value: unknown): Result<T>;
-  /** Returns what "validate" returns as value, or throws a "ValidationError" listing every issue. */
+  /** Returns what `validate` returns as value, or throws a `ValidationError` listing every issue. */
   assert(value: unknown): T;
-  /** Low level, for generated code: appends the issues of "value", found at "path", to "issues". */
+  /** Low level, for generated code: appends the issues of `value`, found at `path`, to `issues`. */
   collect(value: unknown, path: Path, issues: Issue[]): void;
-  /** Low level, for generated code: a copy of a valid value without undocumented keys (identity unless "strip"). */
+  /** Low level, for generated code: a copy of a valid value without undocumented keys (identity unless `strip`). */
   strip(value: T): T;
   /** Object models: required fields with a single literal value, from which unions infer a discriminator. */
   readonly literals?: Readonly<Record<string, string | number | boolean>>;
@@ -123,7 +123,7 @@ export function schema<T>(name: string, is: (value: unknown) => value is T, coll
   };
 }
 
-/** An enum companion: the schema plus its named values ("FinishReason.Stop") and "values". */
+/** An enum companion: the schema plus its named values (`FinishReason.Stop`) and `values`. */
 export function enumeration<T, M extends Readonly<Record<string, T>>>(
   name: string,
   members: M,
@@ -137,7 +137,7 @@ export function enumeration<T, M extends Readonly<Record<string, T>>>(
   return Object.freeze({ ...members, ...schema(name, is, collect), values }) as Readonly<M> & EnumSchema<T>;
 }
 
-/** What a union tries: a companion, or a generated member for an inline type ("string", "X[]" …). */
+/** What a union tries: a companion, or a generated member for an inline type (`string`, `X[]` ...). */
 export interface Member {
   readonly name: string;
   is(value: unknown): boolean;
@@ -149,14 +149,14 @@ export interface Member {
 interface Discriminator {
   key: string;
   members: Map<unknown, Member>;
-  /** The issue's "expected" when the key holds none of the values: ""text" | "image"". */
+  /** The issue's `expected` when the key holds none of the values: `"text" | "image"`. */
   expected: string;
 }
 
 /**
  * A union companion. Members come from a function so that cyclic modules can reference each other: they are
  * looked up on first use. When every member is an object with a required literal field of distinct values
- * ("type: "text""), that field picks the one member to check.
+ * (`type: "text"`), that field picks the one member to check.
  */
 export function union<T>(name: string, is: (value: unknown) => value is T, members: () => readonly Member[]): Schema<T> {
   let discriminator: Discriminator | null | undefined;
@@ -254,12 +254,12 @@ export function isDate(value: unknown): value is Date {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
 
-/** An ISO-8601 date or date-time string ("2024-05-01", "2024-05-01T10:00:00Z"). */
+/** An ISO-8601 date or date-time string (`2024-05-01`, `2024-05-01T10:00:00Z`). */
 export function isIsoDateTime(value: unknown): value is string {
   return typeof value === "string" && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-/** File content as the SDKs accept it: "Blob" (and "File"), "ReadableStream", bytes. */
+/** File content as the SDKs accept it: `Blob` (and `File`), `ReadableStream`, bytes. */
 export function isBinary(value: unknown): value is Blob | ReadableStream<Uint8Array> | Uint8Array {
   return (
     value instanceof Uint8Array ||
@@ -290,7 +290,7 @@ export function unknownKey(path: Path, key: string): Issue {
   return { path: below, pointer, expected: "no undocumented key", received: JSON.stringify(key), message: pointer + ": undocumented key" };
 }
 
-/** "path" plus one key, as a new array: a plain copy loop, several times cheaper than "[...path, key]". */
+/** `path` plus one key, as a new array: a plain copy loop, several times cheaper than `[...path, key]`. */
 export function at(path: Path, key: string | number): Path {
   const length = path.length;
   const below: (string | number)[] = new Array(length + 1);
@@ -299,7 +299,7 @@ export function at(path: Path, key: string | number): Path {
   return below;
 }
 
-/** RFC 6901: "~" and "/" in keys are escaped. */
+/** RFC 6901: `~` and `/` in keys are escaped. */
 export function pointerOf(path: Path): string {
   let pointer = "";
   for (let i = 0; i < path.length; i++) {
@@ -323,7 +323,7 @@ function receivedOf(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "invalid Date" : "Date";
   switch (typeof value) {
     case "string":
-      return quote(value.length > 40 ? value.slice(0, 40) + "…" : value);
+      return quote(value.length > 40 ? value.slice(0, 40) + "..." : value);
     case "number":
     case "boolean":
     case "bigint":

@@ -9,7 +9,7 @@ import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../generator/cli/generate.js";
-import { buildGraph } from "../generator/model/build.js";
+import { buildGraph } from "../generator/build/graph.js";
 import { parseBytes } from "../generator/parse/bytes.js";
 import type { Model } from "../generator/model/types.js";
 import { ROOT, snapshotFolder } from "./helpers/cli.js";

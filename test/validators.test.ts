@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadGraph } from "../generator/model/load.js";
+import { loadGraph } from "../generator/pipeline/load.js";
 import type { ModelGraph } from "../generator/model/types.js";
 import { exampleCases, mutationsOf, type MutationKind } from "./support/examples.js";
 import { buildOutput, type BuiltOutput } from "./support/output.js";

@@ -1,8 +1,7 @@
 /** `docschema graph`: the model graph as JSON (the `schema.json` format) or a per-namespace summary. */
-import { hasErrors, loadGraph } from "../model/load.js";
-import { serializeGraph } from "../model/json.js";
-import { prefixOf, summarize } from "./generate.js";
-import { countBySeverity, printDiagnostics } from "./report.js";
+import { countBySeverity, hasErrors, loadGraph, serializeGraph, summarize } from "../pipeline/index.js";
+import { prefixOf } from "./generate.js";
+import { printDiagnostics } from "./report.js";
 
 export async function graph(input: string, options: { summary?: boolean; quiet?: boolean }): Promise<number> {
   const loaded = await loadGraph(input);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_OPTIONS, OPTION_CHOICES } from "../emit/options.js";
+import { DEFAULT_OPTIONS, OPTION_CHOICES } from "../pipeline/index.js";
 import pc from "picocolors";
 
 const DEFAULT_INPUT = "docs/models";

@@ -1,5 +1,5 @@
 /** Model graph vs model graph → a classified report: compare, give each model a direction, classify, find impact. */
-import { compareIds } from "../model/build.js";
+import { compareIds } from "../model/type-expr.js";
 import type { ModelGraph } from "../model/types.js";
 import { SEVERITY_RANK, classify } from "./classify.js";
 import { compareGraphs } from "./compare.js";

@@ -108,8 +108,7 @@ export interface Diagnostic {
 }
 
 /**
- * An SDK operation from `docs/sdks/<group>/README.md` (DOCS-FORMAT.md §6): which models the caller writes and
- * which it reads. It gives every model reachable from it a direction, which decides what a change breaks.
+ * An SDK operation from `docs/sdks/<group>/README.md`: which models the caller writes and which it reads. It gives every model reachable from it a direction, which decides what a change breaks.
  */
 export interface Operation {
   /** The `operationID` of the usage snippet (`post_/v2/router/chat/completions`), else `<group>.<name>`. */
@@ -135,4 +134,14 @@ export interface ModelGraph {
   models: Model[];
   /** Sorted by id; present when the docs folder has operation docs beside it (`docs/sdks/` next to `docs/models/`). */
   operations?: Operation[];
+}
+
+/** One model doc as the parser leaves it: a model fragment whose references are not resolved yet (see RefLink). */
+export interface ParsedDoc {
+  file: string;
+  /** Absent when the doc could not be understood; the diagnostics then say why. */
+  model?: Model;
+  /** Which flavour the doc is written in, when it shows. */
+  flavour?: Flavour;
+  diagnostics: Diagnostic[];
 }

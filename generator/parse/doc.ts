@@ -3,21 +3,14 @@
  * the parser of its kind. Pure (text in, plain data out) so it can run in worker threads and be cached.
  */
 import type { Code, Heading, Root, RootContent } from "mdast";
-import type { Diagnostic, Flavour, Model } from "../model/types.js";
+import type { Flavour, Model, ParsedDoc } from "../model/types.js";
 import { DocContext } from "./context.js";
 import { parseValuesSection } from "./enum-doc.js";
 import { outline, parseMarkdown, sourceOf, sourceOfBlocks, type Section } from "./markdown.js";
 import { parseFieldsSection } from "./object-doc.js";
 import { parseSupportedTypesSection } from "./union-doc.js";
 
-export interface ParsedDoc {
-  file: string;
-  /** Absent when the doc could not be understood; the diagnostics then say why. */
-  model?: Model;
-  /** Which flavour the doc is written in, when it shows. */
-  flavour?: Flavour;
-  diagnostics: Diagnostic[];
-}
+export type { ParsedDoc };
 
 export interface DocInput {
   /** Path relative to the input folder, forward slashes. */

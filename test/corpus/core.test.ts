@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadGraph } from "../../generator/model/load.js";
+import { loadGraph } from "../../generator/pipeline/load.js";
 import type { Diagnostic, ModelKind } from "../../generator/model/types.js";
 import { runCli } from "../helpers/cli.js";
 import { typecheckFolder } from "../helpers/typecheck.js";

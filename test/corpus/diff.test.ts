@@ -11,7 +11,7 @@ import { formatReport } from "../../generator/diff/format/index.js";
 import { diffGraphs } from "../../generator/diff/index.js";
 import type { DiffReport } from "../../generator/diff/types.js";
 import { serializeGraph } from "../../generator/model/json.js";
-import { loadGraph, type LoadedGraph } from "../../generator/model/load.js";
+import { loadGraph, type LoadedGraph } from "../../generator/pipeline/load.js";
 import { corpusDocs } from "./corpora.js";
 
 let report: DiffReport;

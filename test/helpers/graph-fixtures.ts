@@ -1,6 +1,6 @@
 /** Tiny model docs in the seed format, and graphs built from them in memory: the fixtures of the diff tests. */
-import { buildGraph } from "../../generator/model/build.js";
-import { attachOperations } from "../../generator/model/operations.js";
+import { buildGraph } from "../../generator/build/graph.js";
+import { attachOperations } from "../../generator/build/operations.js";
 import type { ModelGraph } from "../../generator/model/types.js";
 import { parseDoc } from "../../generator/parse/doc.js";
 import { parseOperationsDoc } from "../../generator/parse/operations-doc.js";

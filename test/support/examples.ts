@@ -2,7 +2,7 @@
  * The docs' own examples as test cases, and invalid values derived from them (mutations), each with the JSON
  * Pointer of the issue it must produce.
  */
-import { extractExample, type ExampleValue } from "../../generator/model/example.js";
+import { extractExample, type ExampleValue } from "../../generator/emit/json-schema/examples.js";
 import type { Model, ModelGraph, ModelId, TypeExpr } from "../../generator/model/types.js";
 
 export interface ExampleCase {

@@ -1,5 +1,6 @@
 /** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
 import type { JSDocStructure, OptionalKind, WriterFunction } from "ts-morph";
+import { hasRefs } from "../../model/type-expr.js";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
 
@@ -46,7 +47,7 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
     case "map":
       // `Record<…>` as the docs write it; an index signature where a model is involved, because a type alias may
       // recurse through an object type but not through `Record` (`EvaluatorVariableValue = string | { [k]: EvaluatorVariableValue }`).
-      return refsOf(type.values).length === 0
+      return !hasRefs(type.values)
         ? `Record<string, ${text(type.values)}>`
         : `{ [key: string]: ${text(type.values)} }`;
     case "nullable":
@@ -72,29 +73,6 @@ function wrap(type: TypeExpr, typeText: (type: TypeExpr) => string): string {
 export function fieldType(field: Field, nulls: NullPolicy): TypeExpr {
   const nullable = field.nullable ?? (nulls === "unstated" || (nulls === "optional" && !field.required));
   return nullable ? { kind: "nullable", type: field.type } : field.type;
-}
-
-/** Every model id a type expression mentions, in order of appearance. */
-export function refsOf(type: TypeExpr, into: ModelId[] = []): ModelId[] {
-  switch (type.kind) {
-    case "ref":
-      into.push(type.id);
-      break;
-    case "array":
-      refsOf(type.items, into);
-      break;
-    case "map":
-      refsOf(type.values, into);
-      break;
-    case "nullable":
-    case "stream":
-      refsOf(type.type, into);
-      break;
-    case "union":
-      for (const member of type.members) refsOf(member, into);
-      break;
-  }
-  return into;
 }
 
 export interface DocComment {

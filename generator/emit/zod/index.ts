@@ -5,7 +5,7 @@
  */
 import { StructureKind, type WriterFunction } from "ts-morph";
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
-import { enumValueEntries, membersObject } from "../enum.js";
+import { enumValueEntries, membersObject } from "../types/enum.js";
 import { exportConst, fieldType, identifierOf, propertyName } from "../lib/ts.js";
 import { readsModels, zodExpr, type ZodContext } from "./lib.js";
 

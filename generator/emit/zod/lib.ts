@@ -2,8 +2,8 @@
  * Type expression → zod 4 schema expression, for `--validators zod`. References are read lazily (getters in object
  * shapes, `z.lazy` elsewhere), so cyclic models and cyclic module imports work.
  */
+import { hasRefs } from "../../model/type-expr.js";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
-import { refsOf } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export interface ZodContext {
@@ -51,5 +51,5 @@ export function zodExpr(type: TypeExpr, ctx: ZodContext): string {
 
 /** Whether the expression reads another model's schema, and must therefore be evaluated lazily. */
 export function readsModels(type: TypeExpr): boolean {
-  return refsOf(type).length > 0;
+  return hasRefs(type);
 }

@@ -1,0 +1,70 @@
+/**
+ * Model graph → one JSON Schema (draft 2020-12) document with a `$defs` entry per model id, following the same
+ * options as the validators (unknown keys, nulls, dates as `date-time` strings). Used to compare against ajv, and
+ * for tools that speak JSON Schema. `Date` instances, binary content and streams have no JSON form: they become
+ * `date-time` strings and unconstrained values.
+ */
+import type { Model, ModelGraph, TypeExpr } from "../../model/types.js";
+import { fieldType } from "../lib/ts.js";
+import { DEFAULT_OPTIONS, type EmitOptions } from "../options.js";
+
+export type JsonSchema = { [key: string]: unknown };
+
+export function jsonSchemaOf(graph: ModelGraph, options: EmitOptions = DEFAULT_OPTIONS): JsonSchema {
+  const defs: Record<string, JsonSchema> = {};
+  for (const model of graph.models) defs[model.id] = modelSchema(model, options);
+  return { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: defs };
+}
+
+/** The JSON Pointer of a model's schema in the document. */
+export function jsonSchemaRef(id: string): string {
+  return `#/$defs/${id.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+}
+
+function modelSchema(model: Model, options: EmitOptions): JsonSchema {
+  const title = { title: model.name, ...(model.description ? { description: model.description } : {}) };
+  switch (model.kind) {
+    case "object": {
+      const properties: Record<string, JsonSchema> = {};
+      for (const field of model.fields) properties[field.name] = typeSchema(fieldType(field, options.nulls));
+      const required = model.fields.filter((field) => field.required).map((field) => field.name);
+      const extra = model.additionalProperties ? typeSchema(model.additionalProperties) : options.unknownKeys === "reject" ? false : true;
+      return { ...title, type: "object", properties, ...(required.length ? { required } : {}), ...(extra === true ? {} : { additionalProperties: extra }) };
+    }
+    case "enum":
+      return model.open ? { ...title, type: model.values.some((v) => typeof v === "number") ? "number" : "string" } : { ...title, enum: model.values };
+    case "union":
+      return { ...title, anyOf: model.members.map((member) => typeSchema(member.type)) };
+  }
+}
+
+function typeSchema(type: TypeExpr): JsonSchema {
+  switch (type.kind) {
+    case "primitive":
+      switch (type.name) {
+        case "string":
+        case "number":
+        case "integer":
+        case "boolean":
+          return { type: type.name };
+        case "datetime":
+          return { type: "string", format: "date-time" };
+        default:
+          return {};
+      }
+    case "literal":
+      return { const: type.value };
+    case "ref":
+      return { $ref: jsonSchemaRef(type.id) };
+    case "array":
+      return { type: "array", items: typeSchema(type.items) };
+    case "map":
+      return { type: "object", additionalProperties: typeSchema(type.values) };
+    case "nullable":
+      return { anyOf: [typeSchema(type.type), { type: "null" }] };
+    case "union":
+      return { anyOf: type.members.map(typeSchema) };
+    case "stream":
+      return {};
+  }
+}

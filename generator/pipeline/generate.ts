@@ -1,0 +1,111 @@
+/**
+ * `generate` as a job: docs → model graph → output files, written atomically, or compared with what is on disk.
+ * Returns what happened as data; printing it is the caller's (the CLI's) business.
+ */
+import type { EmitOptions } from "../emit/options.js";
+import { DEFAULT_OPTIONS } from "../emit/options.js";
+import { hasErrors } from "../model/diagnostics.js";
+import type { Diagnostic, ModelGraph } from "../model/types.js";
+import type { RunRecord } from "./cache/emit-manifest.js";
+import { emitIncrementally, type IncrementalEmission } from "./incremental/emit.js";
+import { previousRun } from "./incremental/previous-run.js";
+import { loadGraph, type LoadedGraph } from "./load.js";
+import { checkOutput, writeOutput, type OutputDrift } from "./output.js";
+import { emitInParallel, startPrinter } from "./print-pool.js";
+
+export interface GenerateOptions extends Partial<EmitOptions> {
+  /** The output folder. */
+  out: string;
+  /** Write nothing: compare the output the docs give with the output folder. */
+  check?: boolean | undefined;
+  /** Worker threads for parsing and printing (default: one per core on large doc sets; 0 or 1: in process). */
+  workers?: number | undefined;
+  /** Folder of the parse and emit caches; absent: no cache. */
+  cacheDir?: string | undefined;
+  /** Called as the run goes: a phase, with its count of items done when it has one. */
+  onProgress?: ((phase: string, done?: number, total?: number) => void) | undefined;
+}
+
+export interface GenerateResult {
+  /**
+   * `written`: the output was written (or was already what the docs give); `failed`: the docs have errors and
+   * nothing was written; `in-sync` / `stale`: with `check`, whether the output folder is what the docs give.
+   */
+  status: "written" | "failed" | "in-sync" | "stale";
+  /** Every diagnostic of the docs and of the layout, sorted; warnings only unless `failed`. */
+  diagnostics: Diagnostic[];
+  /** `N models (a objects, b enums, c unions)`. */
+  summary: string;
+  docCount: number;
+  /** Files the output consists of. */
+  fileCount: number;
+  /** Docs parsed by this run (the others came from the cache). */
+  parsed: number;
+  /** Files written and removed by an incremental run; undefined when the whole folder was written. */
+  written?: number | undefined;
+  removed?: number | undefined;
+  /** With `check`: every stale, missing and extra file. */
+  drift?: OutputDrift | undefined;
+}
+
+export async function generate(input: string, options: GenerateOptions): Promise<GenerateResult> {
+  const emitOptions = emitOptionsOf(options);
+  const { cacheDir, onProgress } = options;
+  const previous = cacheDir && !options.check ? await previousRun(input, options.out, cacheDir, emitOptions) : undefined;
+  if (previous?.unchanged) {
+    const run = previous.unchanged;
+    return { status: "written", diagnostics: run.diagnostics, summary: run.summary, docCount: run.docCount, fileCount: run.fileCount, parsed: 0, written: 0, removed: 0 };
+  }
+  // A run after a recorded one usually prints a few files: load the emitter on another core while docs are read.
+  const printer = previous?.manifest && options.workers !== 0 && options.workers !== 1 ? startPrinter() : undefined;
+  let loaded: LoadedGraph;
+  let incremental: IncrementalEmission | undefined;
+  try {
+    loaded = await loadGraph(input, {
+      workers: options.workers,
+      cacheDir,
+      listing: previous?.listing,
+      onProgress: (done, total) => onProgress?.("parsing", done, total),
+    });
+    onProgress?.("emitting");
+    // With a cache, only what changed is printed and written; --check and --no-cache print everything.
+    if (cacheDir && previous) incremental = await emitIncrementally(loaded, emitOptions, options.out, cacheDir, previous.manifest, printer, options.workers);
+  } finally {
+    printer?.cancel(); // a no-op once it printed; otherwise its worker must not keep the process alive
+  }
+  const emitted = incremental ? undefined : await emitInParallel(loaded.graph, emitOptions, new Set(), options.workers);
+  const diagnostics = [...loaded.diagnostics, ...(incremental ?? emitted!).diagnostics];
+  const base = { diagnostics, summary: summarize(loaded.graph), docCount: loaded.docCount, parsed: loaded.parsedCount };
+  if (hasErrors(diagnostics)) return { ...base, status: "failed", fileCount: 0 };
+
+  if (emitted && options.check) {
+    const drift = await checkOutput(options.out, emitted.files);
+    const stale = drift.stale.length + drift.missing.length + drift.extra.length > 0;
+    return { ...base, status: stale ? "stale" : "in-sync", fileCount: emitted.files.length, drift };
+  }
+  onProgress?.("writing");
+  const run: RunRecord = {
+    inputs: previous?.inputs ?? "",
+    summary: base.summary,
+    fileCount: incremental?.fileCount ?? emitted!.files.length,
+    docCount: loaded.docCount,
+    diagnostics,
+  };
+  const written = incremental ? await incremental.write(run) : await writeOutput(options.out, emitted!.files).then(() => undefined);
+  return { ...base, status: "written", fileCount: run.fileCount, ...written };
+}
+
+function emitOptionsOf(options: Partial<EmitOptions>): EmitOptions {
+  return {
+    validators: options.validators ?? DEFAULT_OPTIONS.validators,
+    unknownKeys: options.unknownKeys ?? DEFAULT_OPTIONS.unknownKeys,
+    dates: options.dates ?? DEFAULT_OPTIONS.dates,
+    nulls: options.nulls ?? DEFAULT_OPTIONS.nulls,
+  };
+}
+
+export function summarize(graph: ModelGraph): string {
+  const counts = { object: 0, enum: 0, union: 0 };
+  for (const model of graph.models) counts[model.kind]++;
+  return `${graph.models.length} models (${counts.object} objects, ${counts.enum} enums, ${counts.union} unions)`;
+}

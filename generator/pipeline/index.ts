@@ -1,0 +1,19 @@
+/**
+ * The pipeline's public face: everything the CLI (and a script) calls. Reading folders, worker pools, caches and
+ * writing output happen behind it; the stages it runs are pure (../parse, ../build, ../emit, ../diff). Nothing
+ * here loads remark or ts-morph until a job needs them, so `diff` of two snapshots starts in a blink.
+ */
+export { generate, summarize, type GenerateOptions, type GenerateResult } from "./generate.js";
+export { loadGraph, type LoadedGraph, type LoadOptions } from "./load.js";
+export { DocErrors, diffInputs, type DiffInputs } from "./diff.js";
+export { InputError } from "./diff-input.js";
+export type { OutputDrift } from "./output.js";
+export { emit } from "./emit.js";
+export type { EmitResult, OutputFile } from "../emit/output.js";
+export { DEFAULT_OPTIONS, OPTION_CHOICES, type EmitOptions } from "../emit/options.js";
+export { diffGraphs, reaches } from "../diff/index.js";
+export { formatReport, type FormatName } from "../diff/format/index.js";
+export type { DiffReport } from "../diff/types.js";
+export { countBySeverity, hasErrors } from "../model/diagnostics.js";
+export { parseGraph, serializeGraph } from "../model/json.js";
+export type * from "../model/types.js";

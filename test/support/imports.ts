@@ -1,0 +1,109 @@
+/**
+ * The import graph of the generator's sources, read with the TypeScript scanner (static imports, re-exports,
+ * `import type` and dynamic `import()` alike), and the rules it must keep: the stages depend one way,
+ * `cli → pipeline → {parse, build, emit, diff} → model`, pure stages touch no file system, threads or processes,
+ * and no file reaches itself through its imports.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { ts } from "ts-morph";
+
+export const GENERATOR = path.resolve(import.meta.dirname, "../../generator");
+
+/** What each stage may import from the others (its own folder is always allowed). */
+export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  cli: ["pipeline", "model"],
+  pipeline: ["parse", "build", "emit", "diff", "model"],
+  parse: ["model"],
+  build: ["model"],
+  emit: ["model"],
+  diff: ["model"],
+  model: [],
+};
+
+/** Modules with side effects (disk, threads, processes, the environment): the pipeline's and the CLI's alone. */
+export const SIDE_EFFECT_MODULES = ["node:fs", "node:fs/promises", "node:worker_threads", "node:child_process", "node:os", "node:process", "tinyglobby"];
+const PURE_STAGES = new Set(["parse", "build", "emit", "diff", "model"]);
+
+export interface ImportEdge {
+  from: string;
+  /** A source file relative to the generator folder, or a package / node: module. */
+  to: string;
+  line: number;
+}
+
+/** Every import of every non-test source file, relative paths resolved to files of the generator folder. */
+export async function importGraph(root = GENERATOR): Promise<{ files: string[]; edges: ImportEdge[] }> {
+  const files = (await glob("**/*.ts", { cwd: root, ignore: ["**/*.test.ts"] })).sort();
+  const edges: ImportEdge[] = [];
+  for (const file of files) {
+    const text = readFileSync(path.join(root, file), "utf8");
+    const { importedFiles } = ts.preProcessFile(text, true, true);
+    for (const imported of importedFiles) {
+      const line = text.slice(0, imported.pos).split("\n").length;
+      const spec = imported.fileName;
+      const to = spec.startsWith(".") ? path.posix.join(path.posix.dirname(file), spec).replace(/\.js$/, ".ts") : spec;
+      edges.push({ from: file, to, line });
+    }
+  }
+  return { files, edges };
+}
+
+export function stageOf(file: string): string {
+  return file.split("/")[0]!;
+}
+
+/** Imports against the arrow: into a stage the importer may not use, or of a side-effect module from a pure stage. */
+export function layerViolations(edges: readonly ImportEdge[]): string[] {
+  const violations: string[] = [];
+  for (const edge of edges) {
+    const from = stageOf(edge.from);
+    const allowed = ALLOWED[from];
+    if (!allowed) {
+      violations.push(`${edge.from}: not in a known stage (${Object.keys(ALLOWED).join(", ")})`);
+      continue;
+    }
+    if (edge.to.endsWith(".ts")) {
+      const to = stageOf(edge.to);
+      if (to !== from && !allowed.includes(to)) violations.push(`${edge.from}:${edge.line} imports ${edge.to} (${from} may use ${allowed.join(", ") || "nothing"})`);
+    } else if (PURE_STAGES.has(from) && SIDE_EFFECT_MODULES.includes(edge.to)) {
+      violations.push(`${edge.from}:${edge.line} imports ${edge.to}: ${from} is a pure stage (side effects belong to pipeline)`);
+    }
+  }
+  return violations;
+}
+
+/** Every set of files that import each other in a circle (Tarjan's strongly connected components). */
+export function importCycles(files: readonly string[], edges: readonly ImportEdge[]): string[][] {
+  const next = new Map<string, string[]>(files.map((file) => [file, []]));
+  for (const edge of edges) if (next.has(edge.to)) next.get(edge.from)!.push(edge.to);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (file: string): void => {
+    index.set(file, index.size);
+    low.set(file, index.get(file)!);
+    stack.push(file);
+    onStack.add(file);
+    for (const target of next.get(file)!) {
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file)!, low.get(target)!));
+      } else if (onStack.has(target)) low.set(file, Math.min(low.get(file)!, index.get(target)!));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== file);
+    if (component.length > 1 || next.get(file)!.includes(file)) cycles.push(component.sort());
+  };
+  for (const file of files) if (!index.has(file)) visit(file);
+  return cycles;
+}
