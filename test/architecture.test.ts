@@ -1,6 +1,6 @@
 /** The structure the README's Architecture section promises, checked on every run. */
 import { describe, expect, it } from "vitest";
-import { importCycles, importGraph, layerViolations, type ImportEdge } from "./support/imports.js";
+import { importCycles, importGraph, layerViolations, missingCitations, type ImportEdge } from "./support/imports.js";
 
 describe("the generator's import graph", async () => {
   const { files, edges } = await importGraph();
@@ -22,5 +22,11 @@ describe("the generator's import graph", async () => {
     const files = ["a.ts", "b.ts", "c.ts"];
     expect(importCycles(files, [edge("a.ts", "b.ts"), edge("b.ts", "c.ts")])).toEqual([]);
     expect(importCycles(files, [edge("a.ts", "b.ts"), edge("b.ts", "c.ts"), edge("c.ts", "a.ts")])).toEqual([["a.ts", "b.ts", "c.ts"]]);
+  });
+});
+
+describe("comments", () => {
+  it("cite only files that exist", async () => {
+    expect(await missingCitations()).toEqual([]);
   });
 });

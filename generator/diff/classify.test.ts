@@ -3,8 +3,11 @@
  * operation (request), returned by one (response), and without operation docs (both, assumed). Each asserts the
  * exact classification: severity, the rule that decided it, and the direction that decided it.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { enumDoc, graphOf, objectDoc, operationsDoc, unionDoc, type Row } from "../../test/helpers/graph-fixtures.js";
+import { RULES } from "./classify.js";
 import { diffGraphs } from "./index.js";
 
 type Use = "request" | "response" | "both";
@@ -243,5 +246,15 @@ describe("models added and removed", () => {
       ["components.Gear", "added", [["model-added", "info", "model-added"]]],
     ]);
     expect(report.summary).toMatchObject({ breaking: 1, warning: 0, info: 1, models: { added: 1, removed: 1, renamed: 0, changed: 0 } });
+  });
+});
+
+describe("the README's rules table", () => {
+  it("is the rules of the code, row for row", () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8").split("\n");
+    const header = readme.indexOf("| rule | request | response | why |");
+    expect(header).toBeGreaterThan(0);
+    const rows = readme.slice(header + 2, readme.indexOf("", header));
+    expect(rows).toEqual(RULES.map((r) => `| \`${r.id}\` | ${r.request} | ${r.response} | ${r.why.replace(/\|/g, "\\|")} |`));
   });
 });

@@ -16,7 +16,7 @@ export interface Rule {
 
 const rule = (id: string, request: ChangeSeverity, response: ChangeSeverity, why: string): Rule => ({ id, request, response, why });
 
-/** Every rule, in the order of the rules table in notes/diff.md. */
+/** Every rule, in the order of the rules table of the README (a test keeps them equal). */
 export const RULES = [
   rule("model-removed", "breaking", "breaking", "code using the type no longer compiles; the API no longer takes or returns it"),
   rule("kind-changed", "breaking", "breaking", "an object became an enum or a union (or the reverse): every use changes"),
@@ -29,9 +29,9 @@ export const RULES = [
   rule("field-became-optional", "info", "breaking", "readers may now get undefined; writers may leave it out"),
   rule("field-became-nullable", "info", "breaking", "readers may now get null"),
   rule("field-became-non-nullable", "breaking", "info", "writers may no longer send null"),
-  rule("type-widened", "info", "breaking", "the type accepts more values (number → number | string, integer → number): readers may get values they do not handle"),
+  rule("type-widened", "info", "breaking", "the type accepts more values (`number → number | string`, `integer → number`, closed → open enum): readers may get values they do not handle"),
   rule("type-narrowed", "breaking", "info", "the type accepts fewer values: writers may send values that are now refused"),
-  rule("type-incompatible", "breaking", "breaking", "neither type contains the other (number → string, X → X[], A → B)"),
+  rule("type-incompatible", "breaking", "breaking", "neither type contains the other (`number → string`, `X → X[]`, `A → B`)"),
   rule("enum-value-added", "info", "breaking", "readers of a closed enum may get a value they do not handle"),
   rule("open-enum-value-added", "info", "info", "an open enum already admits unknown values"),
   rule("enum-value-removed", "breaking", "info", "writers may send a value that is now refused"),

@@ -1,4 +1,5 @@
 /** The references between models, walked backwards from a changed model to the roots that reach it. */
+import { forEachRef } from "../model/type-expr.js";
 import type { Model, ModelGraph, ModelId, TypeExpr } from "../model/types.js";
 
 /** A reference from model `from`; `label` is its path step: `choices[]`, `metadata{}`, or "" for a union member. */
@@ -33,20 +34,7 @@ export function indexGraph(graph: ModelGraph): GraphIndex {
   return { graph, models, parents };
 }
 
-/** Calls `add` for every reference in a type, labelled with the path step that leads to it. */
+/** Calls `add` for every reference in a type, labelled with the path step that leads to it (`choices[]`). */
 function refsIn(type: TypeExpr, label: string, add: (to: ModelId, label: string) => void): void {
-  switch (type.kind) {
-    case "ref":
-      return add(type.id, label);
-    case "array":
-      return refsIn(type.items, `${label}[]`, add);
-    case "map":
-      return refsIn(type.values, `${label}{}`, add);
-    case "union":
-      for (const member of type.members) refsIn(member, label, add);
-      return;
-    case "nullable":
-    case "stream":
-      return refsIn(type.type, label, add);
-  }
+  forEachRef(type, (ref, containers) => add(ref.id, label + containers));
 }

@@ -61,7 +61,7 @@ export function diffGraphs(before: ModelGraph, after: ModelGraph, labels: { old:
     summary: {
       ...counts,
       models: { added: status("added"), removed: status("removed"), renamed: status("renamed"), changed: status("changed") },
-      changes: Object.fromEntries([...byKind].sort(([a], [b]) => (a < b ? -1 : 1))),
+      changes: Object.fromEntries([...byKind].sort(([a], [b]) => compareIds(a, b))),
     },
     models,
   };

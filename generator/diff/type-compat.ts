@@ -2,6 +2,7 @@
  * Is a type change widening (every old value is still accepted), narrowing (every new value was already
  * accepted) or incompatible? Both questions reduce to one: does type `wide` accept every value of `narrow`?
  */
+import { unreachable } from "../model/type-expr.js";
 import type { TypeExpr } from "../model/types.js";
 import { typeText } from "./type-text.js";
 import type { Compat } from "./types.js";
@@ -17,10 +18,11 @@ export function compareTypes(before: TypeExpr, after: TypeExpr): Compat | undefi
 /** Does every value of `narrow` fit `wide`? Conservative: when unsure, no. */
 export function accepts(wide: TypeExpr, narrow: TypeExpr): boolean {
   if (wide.kind === "primitive" && wide.name === "any") return true;
-  if (narrow.kind === "union") return narrow.members.every((member) => accepts(wide, member));
-  if (wide.kind === "union") return wide.members.some((member) => accepts(member, narrow));
+  if (narrow.kind !== "union" && wide.kind === "union") return wide.members.some((member) => accepts(member, narrow));
   if (wide.kind === "nullable") return accepts(wide.type, narrow.kind === "nullable" ? narrow.type : narrow);
   switch (narrow.kind) {
+    case "union":
+      return narrow.members.every((member) => accepts(wide, member));
     case "nullable":
       return false;
     case "primitive":
@@ -37,7 +39,7 @@ export function accepts(wide: TypeExpr, narrow: TypeExpr): boolean {
     case "stream":
       return wide.kind === "stream" && accepts(wide.type, narrow.type);
     default:
-      return false;
+      return unreachable(narrow);
   }
 }
 

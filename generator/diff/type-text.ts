@@ -1,4 +1,5 @@
 /** Type expressions as short TypeScript-like text, for change messages (`components.A[]`, `string | null`). */
+import { mapRefs } from "../model/type-expr.js";
 import type { TypeExpr } from "../model/types.js";
 
 export function typeText(type: TypeExpr): string {
@@ -28,20 +29,5 @@ function wrapped(type: TypeExpr): string {
 
 /** Applies a rename map to every reference, so a renamed model does not count as a type change. */
 export function renameRefs(type: TypeExpr, renames: ReadonlyMap<string, string>): TypeExpr {
-  if (renames.size === 0) return type;
-  switch (type.kind) {
-    case "ref":
-      return { kind: "ref", id: renames.get(type.id) ?? type.id };
-    case "array":
-      return { kind: "array", items: renameRefs(type.items, renames) };
-    case "map":
-      return { kind: "map", values: renameRefs(type.values, renames) };
-    case "union":
-      return { kind: "union", members: type.members.map((m) => renameRefs(m, renames)) };
-    case "nullable":
-    case "stream":
-      return { kind: type.kind, type: renameRefs(type.type, renames) };
-    default:
-      return type;
-  }
+  return renames.size === 0 ? type : mapRefs(type, (ref) => ({ kind: "ref", id: renames.get(ref.id) ?? ref.id }));
 }

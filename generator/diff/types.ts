@@ -46,7 +46,7 @@ export interface RawChange {
 
 export interface Change extends RawChange {
   severity: ChangeSeverity;
-  /** The rule that decided the severity (see ./classify.ts and notes/diff.md). */
+  /** The rule that decided the severity (see ./classify.ts). */
   rule: string;
   /** The use of the model that decided the severity. */
   decidedBy: Direction;

@@ -1,7 +1,7 @@
 /**
  * The emitter: model graph in, output files out (path → text). Each file is described as ts-morph structures and
  * printed in one go; nothing is manipulated node by node. Files are split by output kind: types (./types), compiled
- * validators (./validators), zod schemas (./zod), the graph snapshot (./schema-json.ts); JSON Schema is ./json-schema.
+ * validators (./validators), zod schemas (./zod), the graph snapshot and runtime (./plain-files.ts); JSON Schema is ./json-schema.
  */
 import { StructureKind, type ExportDeclarationStructure, type OptionalKind } from "ts-morph";
 import type { ModelGraph } from "../model/types.js";

@@ -95,7 +95,7 @@ describe("object docs", () => {
     expect(ts.additionalProperties).toEqual({ kind: "primitive", name: "any" });
     const py = objectOf(parse("o.md", pyObject("O", [["`a`", "*str*", YES, "N/A"], ["`__pydantic_extra__`", "Dict[str, *Any*]", NO, "N/A"]])));
     expect(py.additionalProperties).toEqual({ kind: "primitive", name: "any" });
-    // A required or non-map additionalProperties is a real property (§3.4).
+    // A required or non-map additionalProperties is a real property (docs/FORMAT.md §3.4).
     const real = objectOf(parse("components/r.md", tsObject("R", [["`additionalProperties`", "*boolean*", NO, "N/A"]])));
     expect(real.fields.map((f) => f.name)).toEqual(["additionalProperties"]);
     expect(real.additionalProperties).toBeUndefined();

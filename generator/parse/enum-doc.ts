@@ -1,4 +1,4 @@
-/** Enum docs: `## Values` as a literal-union code block (TS), a bullet list (Python) or a `Name | Value` table (§2.2, §10). */
+/** Enum docs: `## Values` as a literal-union code block (TS), a bullet list (Python) or a `Name | Value` table (docs/FORMAT.md §2). */
 import type { Code, List, Table } from "mdast";
 import type { DocContext } from "./context.js";
 import { rowMismatch, sourceOf, splitRow, type Section } from "./markdown.js";

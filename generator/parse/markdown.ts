@@ -1,6 +1,6 @@
 /**
  * The markdown layer: remark (with GFM tables) gives the block structure; everything inline is read back
- * from the source text through node offsets (DOCS-FORMAT.md §7.2), since type cells are node soups.
+ * from the source text through node offsets (docs/FORMAT.md §6), since type cells are node soups.
  */
 import type { Heading, Node, Root, RootContent } from "mdast";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";

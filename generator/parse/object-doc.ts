@@ -1,4 +1,4 @@
-/** Object docs: the `## Fields` table (DOCS-FORMAT.md §3). */
+/** Object docs: the `## Fields` table (docs/FORMAT.md §3). */
 import type { Table } from "mdast";
 import type { Field, TypeExpr } from "../model/types.js";
 import type { DocContext } from "./context.js";
@@ -12,7 +12,7 @@ const REQUIRED: Record<string, boolean> = {
 };
 const DEPRECATION_PREFIX =
   /^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:\s*This will be removed in a future release, please migrate away from it as soon as possible\.(<br\s*\/?>)*/i;
-/** The open-object catch-all row: a map named like this is `additionalProperties`, not a property (§3.4). */
+/** The open-object catch-all row: a map named like this is `additionalProperties`, not a property (docs/FORMAT.md §3.4). */
 const CATCH_ALL_NAMES = new Set(["additionalProperties", "__pydantic_extra__"]);
 
 export interface ObjectBody {
@@ -110,7 +110,7 @@ export function parseFieldsSection(ctx: DocContext, section: Section, python: bo
 
 /**
  * What the docs say about null: Python docs wrap nullable scalars and links in `Nullable[…]` and never wrap lists,
- * maps and dates, so only the former tell "not nullable" (§3.3). TypeScript docs never tell.
+ * maps and dates, so only the former tell "not nullable" (docs/FORMAT.md §3.3). TypeScript docs never tell.
  */
 function nullability(type: TypeExpr, wrapped: boolean, python: boolean): boolean | undefined {
   if (wrapped) return true;

@@ -1,5 +1,5 @@
 /**
- * Operation docs (`docs/sdks/<group>/README.md`, DOCS-FORMAT.md §6): one `## <method>` section per operation, with
+ * Operation docs (`docs/sdks/<group>/README.md`, docs/FORMAT.md §5): one `## <method>` section per operation, with
  * a usage snippet comment carrying the operationID, a `### Parameters` table, a `### Response` line and an
  * `### Errors` table. Only the model names matter here: they say which models an operation sends and receives.
  */

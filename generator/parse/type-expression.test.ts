@@ -36,7 +36,7 @@ function syntaxError(text: string, namespace?: string): TypeSyntaxError {
   throw new Error(`"${text}" parsed without error`);
 }
 
-describe("TypeScript-flavoured type cells (DOCS-FORMAT §3.2)", () => {
+describe("TypeScript-flavoured type cells (docs/FORMAT.md §3.2)", () => {
   it.each([
     ["*string*", prim("string")],
     ["*number*", prim("number")],
@@ -110,7 +110,7 @@ describe("TypeScript-flavoured type cells (DOCS-FORMAT §3.2)", () => {
   });
 });
 
-describe("Python-flavoured type cells (DOCS-FORMAT §3.3)", () => {
+describe("Python-flavoured type cells (docs/FORMAT.md §3.3)", () => {
   it.each([
     ["*str*", prim("string"), false, false],
     ["*int*", prim("integer"), false, false],

@@ -1,11 +1,12 @@
 /**
  * The grammar of type expressions: Type cells of `## Fields` tables and union member headings, both flavours.
  *
- * One recursive-descent parser reads every surface form of DOCS-FORMAT.md §3.2/§3.3/§2.3/§10 because the
+ * One recursive-descent parser reads every surface form of docs/FORMAT.md §3.2 and §3.3 because the
  * forms nest freely: markdown decoration (`*…*` emphasis, `[text](href)` links) wraps type syntax
  * (`Record<string, T>`, `List[T]`, `T[]`, `{ [k: string]: T }`), and link text is itself a type expression
  * (`[Optional[models.X]](../models/x.md)`).
  */
+import { hasRefs, mapChildren } from "../model/type-expr.js";
 import type { PrimitiveName, TypeExpr } from "../model/types.js";
 
 export interface ParsedTypeExpr {
@@ -79,24 +80,12 @@ export function parseTypeExpression(text: string, context: TypeExpressionContext
   return { type: stripOptional(node), optional, nullable };
 }
 
-/** `Optional` below the top level says nothing a type can express (an optional list element is just the element). */
+/**
+ * `Optional` below the top level says nothing a type can express (an optional list element is just the element).
+ * Parsed children are typed TypeExpr but may still be `optional` nodes: this is where they go.
+ */
 function stripOptional(node: Parsed): TypeExpr {
-  switch (node.kind) {
-    case "optional":
-      return stripOptional(node.type);
-    case "array":
-      return { kind: "array", items: stripOptional(node.items) };
-    case "map":
-      return { kind: "map", values: stripOptional(node.values) };
-    case "nullable":
-      return { kind: "nullable", type: stripOptional(node.type) };
-    case "stream":
-      return { kind: "stream", type: stripOptional(node.type) };
-    case "union":
-      return { kind: "union", members: node.members.map(stripOptional) };
-    default:
-      return node;
-  }
+  return node.kind === "optional" ? stripOptional(node.type) : mapChildren(node, stripOptional);
 }
 
 class Parser {
@@ -288,7 +277,7 @@ class Parser {
     this.pos = hrefEnd + 1;
     const inner = new Parser(label, this.context, this.offset + open + 1).parseWhole();
     if (/^[a-z]+:/i.test(href) || href.startsWith("#") || href.startsWith("/")) {
-      if (containsRef(inner)) this.fail(`model link "${label}" must point at a relative .md file, not "${href}"`, open);
+      if (hasRefs(stripOptional(inner))) this.fail(`model link "${label}" must point at a relative .md file, not "${href}"`, open);
       return inner;
     }
     const target = this.context.resolveHref?.(href, this.offset + close + 2);
@@ -342,25 +331,6 @@ class Parser {
 
 function isStringKey(node: Parsed): boolean {
   return node.kind === "primitive" && node.name === "string";
-}
-
-function containsRef(node: Parsed): boolean {
-  switch (node.kind) {
-    case "ref":
-      return true;
-    case "array":
-      return containsRef(node.items);
-    case "map":
-      return containsRef(node.values);
-    case "optional":
-    case "nullable":
-    case "stream":
-      return containsRef(node.type);
-    case "union":
-      return node.members.some(containsRef);
-    default:
-      return false;
-  }
 }
 
 function attachTarget(node: Parsed, target: string): void {

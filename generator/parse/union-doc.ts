@@ -1,4 +1,4 @@
-/** Union docs: `## Supported Types`, one `### \`type\`` heading per member (§2.3). */
+/** Union docs: `## Supported Types`, one `### \`type\`` heading per member (docs/FORMAT.md §2). */
 import type { Code, InlineCode } from "mdast";
 import type { UnionMember } from "../model/types.js";
 import type { DocContext } from "./context.js";

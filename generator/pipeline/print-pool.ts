@@ -6,7 +6,7 @@
 import type { EmitResult } from "../emit/index.js";
 import type { Layout } from "../emit/layout.js";
 import type { EmitOptions } from "../emit/options.js";
-import { referencesOf } from "../model/type-expr.js";
+import { compareIds, referencesOf } from "../model/type-expr.js";
 import type { Model, ModelGraph, ModelId } from "../model/types.js";
 import { defaultWorkers, runInWorkers, workerScript } from "./worker-pool.js";
 
@@ -35,7 +35,7 @@ export async function emitInParallel(graph: ModelGraph, options: EmitOptions, sk
   }
   const tasks = Array.from({ length: count }, (_, shard): EmitTask => ({ graph, options, skip: [...skip], shard, shards: count }));
   const results = await runInWorkers<EmitTask, EmitResult>(script, tasks, count);
-  const files = results.flatMap((result) => result.files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = results.flatMap((result) => result.files).sort((a, b) => compareIds(a.path, b.path));
   return { files, diagnostics: results[0]!.diagnostics };
 }
 

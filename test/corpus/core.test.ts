@@ -1,5 +1,5 @@
 /**
- * The core pipeline on the real corpora (DOCS-FORMAT.md §0): every doc classified, counts by kind, no errors, no
+ * The core pipeline on the real corpora (../shared/DOCS-FORMAT.md §0, beside the project): every doc classified, counts by kind, no errors, no
  * unresolved references, and the generated output type-checks under strict + exactOptionalPropertyTypes.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,7 +16,7 @@ interface Expected {
   docs: number;
   kinds: Record<ModelKind, number>;
   namespaces: Record<string, number>;
-  /** Every warning, as `file code`: each one has a reason (DOCS-FORMAT.md §2.5 for the Python retryconfig). */
+  /** Every warning, as `file code`: each one has a reason (../shared/DOCS-FORMAT.md §2.5 for the Python retryconfig). */
   warnings: string[];
 }
 

@@ -1,7 +1,7 @@
 /**
  * The real pair orq-node 4.13.14 → 4.13.19: 92 model docs differ (11 added, 81 changed). Two of the 81 changed
  * only their Example Usage (timestamps), which the diff must not report; the other 79 are the changes
- * DOCS-FORMAT.md §8 lists, checked by hand on a sample below.
+ * ../shared/DOCS-FORMAT.md §8 lists, checked by hand on a sample below.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";

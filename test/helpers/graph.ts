@@ -1,4 +1,5 @@
 /** Small model graphs written by hand, for emitter tests that should not depend on the parser. */
+import { compareIds } from "../../generator/model/type-expr.js";
 import type { EnumModel, Field, Model, ModelGraph, ObjectModel, TypeExpr, UnionModel } from "../../generator/model/types.js";
 
 const at = (id: string) => ({ file: `${id.replace(/\.(?=[^.]*$)/, "/").toLowerCase()}.md`, line: 1, column: 1 });
@@ -24,5 +25,5 @@ export function union(id: string, members: TypeExpr[], extra: Partial<UnionModel
 }
 
 export function graphOf(models: Model[], flavour: ModelGraph["flavour"] = "typescript"): ModelGraph {
-  return { format: "docschema-graph", version: 1, flavour, models: [...models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  return { format: "docschema-graph", version: 1, flavour, models: [...models].sort((a, b) => compareIds(a.id, b.id)) };
 }

@@ -4,7 +4,7 @@
  * `cli → pipeline → {parse, build, emit, diff} → model`, pure stages touch no file system, threads or processes,
  * and no file reaches itself through its imports.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { ts } from "ts-morph";
@@ -106,4 +106,30 @@ export function importCycles(files: readonly string[], edges: readonly ImportEdg
   };
   for (const file of files) if (!index.has(file)) visit(file);
   return cycles;
+}
+
+const ROOT = path.resolve(GENERATOR, "..");
+/** A path in a comment: relative to its file (starting with a dot) or to the project (`docs/FORMAT.md`). */
+const CITATION = /(?<![\w/.@-])((?:\.{1,2}\/)+[\w./-]*\w\.(?:ts|mjs|md)|(?:generator|test|scripts|docs)\/[\w./-]*\w\.(?:ts|mjs|md))/g;
+
+/**
+ * Files cited in comments that do not exist. Link examples of the doc format (`../../models/ns/x.md`, paths under
+ * `models/`) are not citations; `../shared/…` is the material beside the project.
+ */
+export async function missingCitations(): Promise<string[]> {
+  const files = await glob(["generator/**/*.ts", "test/**/*.ts", "scripts/**/*.mjs"], { cwd: ROOT });
+  const missing: string[] = [];
+  for (const file of files.sort()) {
+    const lines = readFileSync(path.join(ROOT, file), "utf8").split("\n");
+    lines.forEach((line, i) => {
+      const comment = /(?:^\s*\*|(?<!["'`])\/\/|(?<!["'`])\/\*)(.*)$/.exec(line)?.[1];
+      if (comment === undefined) return;
+      for (const [, cited] of comment.matchAll(CITATION)) {
+        if (/(^|\/)models\//.test(cited!)) continue;
+        const base = cited!.startsWith("../shared/") ? ROOT : cited!.startsWith(".") ? path.dirname(path.join(ROOT, file)) : ROOT;
+        if (!existsSync(path.resolve(base, cited!))) missing.push(`${file}:${i + 1} cites ${cited}`);
+      }
+    });
+  }
+  return missing;
 }

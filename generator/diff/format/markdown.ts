@@ -2,6 +2,7 @@
  * A pull-request comment: headline, summary tables, then one folded `<details>` per changed model, worst first.
  * GitHub refuses comments over 65,536 characters, so details stop at a budget and say how many were left out.
  */
+import { compareIds } from "../../model/type-expr.js";
 import { SEVERITY_RANK } from "../classify.js";
 import type { ChangeSeverity, DiffReport, ModelDiff } from "../types.js";
 import { describe, directionNote, directionsLine, headline } from "./describe.js";
@@ -76,7 +77,7 @@ function repeatedChanges(report: DiffReport): { text: string; severity: ChangeSe
   }
   return [...counts.values()]
     .filter((entry) => entry.models > 1)
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.models - a.models || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.models - a.models || compareIds(a.text, b.text))
     .slice(0, SHOWN_REPEATS);
 }
 

@@ -5,6 +5,7 @@
  * `date-time` strings and unconstrained values.
  */
 import type { Model, ModelGraph, TypeExpr } from "../../model/types.js";
+import { unreachable } from "../../model/type-expr.js";
 import { fieldType } from "../lib/ts.js";
 import { DEFAULT_OPTIONS, type EmitOptions } from "../options.js";
 
@@ -49,8 +50,11 @@ function typeSchema(type: TypeExpr): JsonSchema {
           return { type: type.name };
         case "datetime":
           return { type: "string", format: "date-time" };
-        default:
+        case "any":
+        case "binary":
           return {};
+        default:
+          return unreachable(type.name);
       }
     case "literal":
       return { const: type.value };

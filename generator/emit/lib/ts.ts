@@ -1,6 +1,6 @@
 /** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
 import type { JSDocStructure, OptionalKind, WriterFunction } from "ts-morph";
-import { hasRefs } from "../../model/type-expr.js";
+import { hasRefs, unreachable } from "../../model/type-expr.js";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
 
@@ -35,8 +35,14 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
           return dates === "iso" ? "string" : "Date";
         case "binary":
           return BINARY;
-        default:
+        case "any":
+          return "any";
+        case "string":
+        case "number":
+        case "boolean":
           return type.name;
+        default:
+          return unreachable(type.name);
       }
     case "literal":
       return JSON.stringify(type.value);

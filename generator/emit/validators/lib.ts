@@ -7,6 +7,7 @@
  * stay loops and recursive types need no closures.
  */
 import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import { unreachable } from "../../model/type-expr.js";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
 import { typeText } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
@@ -79,8 +80,9 @@ export function isExpr(type: TypeExpr, x: string, ctx: ValidatorContext): string
           return ctx.options.dates === "iso" ? `${rt(ctx, "isIsoDateTime")}(${x})` : `${rt(ctx, "isDate")}(${x})`;
         case "binary":
           return `${rt(ctx, "isBinary")}(${x})`;
+        default:
+          return unreachable(type.name);
       }
-    // falls through: the switch above is exhaustive
     case "literal":
       return `${x} === ${JSON.stringify(type.value)}`;
     case "ref": {
@@ -96,6 +98,8 @@ export function isExpr(type: TypeExpr, x: string, ctx: ValidatorContext): string
     case "array":
     case "map":
       return `${containerHelpers(type, ctx).is}(${x})`;
+    default:
+      return unreachable(type);
   }
 }
 
@@ -112,11 +116,19 @@ export function reportStmt(type: TypeExpr, x: string, p: string, ctx: ValidatorC
     case "map":
       return `${containerHelpers(type, ctx).collect}(${x}, ${p}, ${ISSUES});`;
     case "union":
-      if (type.members.every(isLeaf)) break;
+      if (type.members.every(isLeaf)) return issueStmt(type, x, p, ctx);
       return `${rt(ctx, "collectUnion")}(${membersHelper(type.members, ctx)}(), ${x}, ${p}, ${ISSUES}, ${JSON.stringify(expectedText(type, ctx))});`;
+    case "primitive":
+    case "literal":
+    case "stream":
+      return issueStmt(type, x, p, ctx);
     default:
-      break;
+      return unreachable(type);
   }
+}
+
+/** One issue at `p`: the value is not of the type, and nothing below it says more. */
+function issueStmt(type: TypeExpr, x: string, p: string, ctx: ValidatorContext): string {
   return `${ISSUES}.push(${rt(ctx, "issue")}(${p}, ${JSON.stringify(expectedText(type, ctx))}, ${x}));`;
 }
 
@@ -134,8 +146,12 @@ export function stripExpr(type: TypeExpr, x: string, ctx: ValidatorContext): str
       return `${rt(ctx, "stripMap")}(${x} as Record<string, unknown>, (e: unknown) => ${stripExpr(type.values, "e", ctx)})`;
     case "union":
       return `${rt(ctx, "stripUnion")}(${membersHelper(type.members, ctx)}(), ${x})`;
-    default:
+    case "primitive":
+    case "literal":
+    case "stream":
       return x;
+    default:
+      return unreachable(type);
   }
 }
 
@@ -155,8 +171,12 @@ export function needsStrip(type: TypeExpr, ctx: ValidatorContext): boolean {
       return needsStrip(type.values, ctx);
     case "union":
       return type.members.some((member) => needsStrip(member, ctx));
-    default:
+    case "primitive":
+    case "literal":
+    case "stream":
       return false;
+    default:
+      return unreachable(type);
   }
 }
 

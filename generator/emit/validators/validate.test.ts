@@ -1,6 +1,7 @@
 /** The compiled validators on a small hand-written graph: each model kind, cycles, and every option. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOutput } from "../../../test/support/output.js";
+import { compareIds } from "../../model/type-expr.js";
 import type { Field, Model, ModelGraph, TypeExpr } from "../../model/types.js";
 import type { EmitOptions } from "../options.js";
 
@@ -42,7 +43,7 @@ const models: Model[] = [
   { ...base("Union"), kind: "union", members: [{ type: string, source: at }, { type: ref("Schema"), source: at }] },
   { ...base("Zoo"), kind: "object", fields: [field("animals", { kind: "array", items: ref("Animal") }, true), field("byName", { kind: "map", values: ref("Pet") }, false)] },
 ];
-const graph: ModelGraph = { format: "docschema-graph", version: 1, flavour: "typescript", models: models.sort((a, b) => (a.id < b.id ? -1 : 1)) };
+const graph: ModelGraph = { format: "docschema-graph", version: 1, flavour: "typescript", models: models.sort((a, b) => compareIds(a.id, b.id)) };
 
 type Result = { ok: true; value: unknown } | { ok: false; issues: { pointer: string; expected: string; received: string; message: string }[] };
 interface Companion {

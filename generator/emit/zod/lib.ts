@@ -2,7 +2,7 @@
  * Type expression → zod 4 schema expression, for `--validators zod`. References are read lazily (getters in object
  * shapes, `z.lazy` elsewhere), so cyclic models and cyclic module imports work.
  */
-import { hasRefs } from "../../model/type-expr.js";
+import { hasRefs, unreachable } from "../../model/type-expr.js";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
 import type { EmitOptions } from "../options.js";
 
@@ -30,8 +30,9 @@ export function zodExpr(type: TypeExpr, ctx: ZodContext): string {
           return ctx.options.dates === "iso" ? "z.iso.datetime({ offset: true })" : "z.date()";
         case "binary":
           return `z.custom<Blob | ReadableStream<Uint8Array> | Uint8Array>(${BINARY_TEST})`;
+        default:
+          return unreachable(type.name);
       }
-    // falls through: the switch above is exhaustive
     case "literal":
       return `z.literal(${JSON.stringify(type.value)})`;
     case "ref":
