@@ -9,6 +9,7 @@ import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../generator/cli/generate.js";
+import { resolveTargets } from "../generator/pipeline/config.js";
 import { buildGraph } from "../generator/build/graph.js";
 import { parseBytes } from "../generator/parse/bytes.js";
 import type { Model } from "../generator/model/types.js";
@@ -31,7 +32,7 @@ async function runGenerate(input: string, out: string): Promise<{ code: number; 
     return true;
   });
   try {
-    const code = await generate(input, { out });
+    const code = await generate(resolveTargets(undefined, { input, out })[0]!, {});
     return { code, stderr };
   } finally {
     spy.mockRestore();

@@ -13,11 +13,35 @@ export interface BuildResult {
 }
 
 export function buildGraph(docs: readonly ParsedDoc[]): BuildResult {
-  const diagnostics: Diagnostic[] = docs.flatMap((doc) => doc.diagnostics);
-  const report = (severity: Diagnostic["severity"], code: string, message: string, at: SourceLocation): void => {
-    diagnostics.push({ severity, code, message, ...at });
-  };
+  const resolver = createResolver(docs);
+  const diagnostics: Diagnostic[] = [...docs.flatMap((doc) => doc.diagnostics), ...resolver.diagnostics];
+  const models: Model[] = [];
+  for (const model of resolver.models()) {
+    const resolved = resolver.resolve(model);
+    models.push(resolved.model);
+    diagnostics.push(...resolved.diagnostics);
+  }
+  models.sort((a, b) => compareIds(a.id, b.id));
+  diagnostics.sort(compareDiagnostics);
+  return { graph: { format: "docschema-graph", version: 1, flavour: majorityFlavour(docs), models }, diagnostics };
+}
 
+/**
+ * The index of a doc set (every model by file and by id) and the resolution of one model's references against it.
+ * A model's resolution depends on the index alone, so after an edit that keeps every doc's model id (watch mode),
+ * only the edited docs' models need resolving again.
+ */
+export interface Resolver {
+  /** The models of the doc set, in doc order, without duplicates: the ones `resolve` is for. */
+  models(): Iterable<Model>;
+  /** Duplicate models: diagnostics of the index itself. */
+  diagnostics: Diagnostic[];
+  /** The model with its references resolved (a resolved reference keeps only its id), and what did not resolve. */
+  resolve(model: Model): { model: Model; diagnostics: Diagnostic[] };
+}
+
+export function createResolver(docs: readonly ParsedDoc[]): Resolver {
+  const indexDiagnostics: Diagnostic[] = [];
   const byId = new Map<ModelId, Model>();
   const byFile = new Map<string, ModelId>();
   const knownFiles = new Set(docs.map((doc) => doc.file));
@@ -26,59 +50,59 @@ export function buildGraph(docs: readonly ParsedDoc[]): BuildResult {
     if (!model) continue;
     const clash = byId.get(model.id);
     if (clash) {
-      report("error", "duplicate-model", `model ${model.id} is also defined in ${clash.source.file}`, model.source);
+      indexDiagnostics.push({ severity: "error", code: "duplicate-model", message: `model ${model.id} is also defined in ${clash.source.file}`, ...model.source });
       continue;
     }
     byId.set(model.id, model);
     byFile.set(doc.file, model.id);
   }
 
-  // A resolved reference keeps only its id: the link was for resolving.
-  const resolve = (type: TypeExpr): TypeExpr => mapRefs(type, (ref) => ({ kind: "ref", id: resolveRef(ref) ?? ref.id }));
-  const resolveRef = (ref: RefType): ModelId | undefined => {
-    const at = ref.link?.at ?? { file: "?", line: 1, column: 1 };
-    const target = ref.link?.target;
-    if (target !== undefined) {
-      const id = byFile.get(target);
-      if (id === undefined) {
-        const why = knownFiles.has(target) ? "a doc that could not be parsed (see its own errors)" : "a file that does not exist";
-        report("error", "broken-link", `link to ${ref.id} points at ${target}, ${why}`, at);
-        return undefined;
+  const resolve = (model: Model): { model: Model; diagnostics: Diagnostic[] } => {
+    const diagnostics: Diagnostic[] = [];
+    const report = (severity: Diagnostic["severity"], code: string, message: string, at: SourceLocation): void => {
+      diagnostics.push({ severity, code, message, ...at });
+    };
+    const resolveRef = (ref: RefType): ModelId | undefined => {
+      const at = ref.link?.at ?? { file: "?", line: 1, column: 1 };
+      const target = ref.link?.target;
+      if (target !== undefined) {
+        const id = byFile.get(target);
+        if (id === undefined) {
+          const why = knownFiles.has(target) ? "a doc that could not be parsed (see its own errors)" : "a file that does not exist";
+          report("error", "broken-link", `link to ${ref.id} points at ${target}, ${why}`, at);
+          return undefined;
+        }
+        if (id !== ref.id) report("warning", "link-text-mismatch", `link text says ${ref.id} but its target ${target} defines ${id}; using ${id}`, at);
+        return id;
       }
-      if (id !== ref.id) report("warning", "link-text-mismatch", `link text says ${ref.id} but its target ${target} defines ${id}; using ${id}`, at);
-      return id;
-    }
-    if (byId.has(ref.id)) return ref.id;
-    report("error", "unresolved-ref", `reference to ${ref.id} does not match any model`, at);
-    return undefined;
-  };
-
-  const models: Model[] = [];
-  for (const model of byId.values()) {
+      if (byId.has(ref.id)) return ref.id;
+      report("error", "unresolved-ref", `reference to ${ref.id} does not match any model`, at);
+      return undefined;
+    };
+    // A resolved reference keeps only its id: the link was for resolving.
+    const type = (expr: TypeExpr): TypeExpr => mapRefs(expr, (ref) => ({ kind: "ref", id: resolveRef(ref) ?? ref.id }));
     switch (model.kind) {
       case "object":
-        models.push({
-          ...model,
-          fields: model.fields.map((field) => ({ ...field, type: resolve(field.type) })),
-          ...(model.additionalProperties ? { additionalProperties: resolve(model.additionalProperties) } : {}),
-        });
-        break;
+        return {
+          model: {
+            ...model,
+            fields: model.fields.map((field) => ({ ...field, type: type(field.type) })),
+            ...(model.additionalProperties ? { additionalProperties: type(model.additionalProperties) } : {}),
+          },
+          diagnostics,
+        };
       case "union":
-        models.push({ ...model, members: model.members.map((member) => ({ ...member, type: resolve(member.type) })) });
-        break;
+        return { model: { ...model, members: model.members.map((member) => ({ ...member, type: type(member.type) })) }, diagnostics };
       case "enum":
-        models.push(model);
-        break;
+        return { model, diagnostics };
       default:
-        unreachable(model);
+        return unreachable(model);
     }
-  }
-  models.sort((a, b) => compareIds(a.id, b.id));
-  diagnostics.sort(compareDiagnostics);
-  return { graph: { format: "docschema-graph", version: 1, flavour: majorityFlavour(docs), models }, diagnostics };
+  };
+  return { models: () => byId.values(), diagnostics: indexDiagnostics, resolve };
 }
 
-function majorityFlavour(docs: readonly ParsedDoc[]): Flavour {
+export function majorityFlavour(docs: readonly ParsedDoc[]): Flavour {
   let python = 0;
   let typescript = 0;
   for (const doc of docs) {

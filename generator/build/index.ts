@@ -4,7 +4,7 @@ import type { Diagnostic, ModelGraph, Operation, ParsedDoc } from "../model/type
 import { buildGraph } from "./graph.js";
 import { attachOperations } from "./operations.js";
 
-export { buildGraph, type BuildResult } from "./graph.js";
+export { buildGraph, createResolver, majorityFlavour, type BuildResult, type Resolver } from "./graph.js";
 export { attachOperations } from "./operations.js";
 
 /** The graph of a doc set: models resolved, operations attached, every diagnostic in order. */

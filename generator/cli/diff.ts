@@ -4,9 +4,9 @@ import { DocErrors, InputError, diffInputs, formatReport, reaches, type FormatNa
 import { printDiagnostics } from "./report.js";
 
 export interface DiffOptions {
-  git?: string;
+  git?: string | undefined;
   format: FormatName;
-  failOn?: "breaking" | "warning";
+  failOn?: "breaking" | "warning" | undefined;
 }
 
 /** Returns the exit code: 0, 1 when `--fail-on` is reached, 2 for input errors (usage errors are commander's). */

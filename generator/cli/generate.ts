@@ -2,27 +2,26 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import pc from "picocolors";
-import { InputError, countBySeverity, generate as run, type GenerateOptions, type GenerateResult } from "../pipeline/index.js";
+import { InputError, countBySeverity, generate as run, type GenerateOptions, type GenerateResult, type ResolvedTarget } from "../pipeline/index.js";
 import { createReporter, printDiagnostics, type Reporter } from "./report.js";
 
-export interface GenerateCliOptions extends Omit<GenerateOptions, "onProgress" | "cacheDir"> {
+/** How to run and report; what to write is the target's. */
+export interface GenerateCliOptions extends Pick<GenerateOptions, "check" | "workers" | "cacheDir"> {
   quiet?: boolean;
   verbose?: boolean;
   maxDiagnostics?: number;
-  cacheDir?: string;
-  /** false with --no-cache. */
-  cache?: boolean;
 }
 
-/** Returns the process exit code. */
-export async function generate(input: string, options: GenerateCliOptions): Promise<number> {
+/** Runs one target; returns the process exit code. */
+export async function generate(target: ResolvedTarget, cli: GenerateCliOptions): Promise<number> {
   const started = performance.now();
+  const { input } = target;
+  const options = { ...cli, ...target };
   const reporter = createReporter(options);
   let result: GenerateResult;
   try {
     result = await run(input, {
       ...options,
-      cacheDir: options.cache === false ? undefined : options.cacheDir,
       onProgress: (phase, done, total) => {
         if (done === undefined) reporter.done();
         reporter.progress(phase, done, total);
@@ -36,10 +35,15 @@ export async function generate(input: string, options: GenerateCliOptions): Prom
     return 2;
   }
   reporter.done();
+  return report(result, options, reporter, started);
+}
+
+/** Prints a run's result like a compiler (warnings, diagnostics, drift, one summary line); returns the exit code. */
+export function report(result: GenerateResult, options: GenerateCliOptions & ResolvedTarget, reporter: Reporter, started: number): number {
   if (result.workersCapped) reporter.info(pc.yellow(`warning: --workers ${result.workersCapped} is more than this machine's ${availableParallelism()} cores; using ${availableParallelism()}`));
   for (const warning of result.warnings) reporter.info(`${pc.yellow("warning:")} ${warning}`);
   const failed = result.status === "failed";
-  printDiagnostics(result.diagnostics, prefixOf(input), { warnings: !options.quiet || failed, limit: options.maxDiagnostics ?? 200 });
+  printDiagnostics(result.diagnostics, prefixOf(options.input), { warnings: !options.quiet || failed, limit: options.maxDiagnostics ?? 200 });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   switch (result.status) {
     case "failed": {
@@ -56,7 +60,7 @@ export async function generate(input: string, options: GenerateCliOptions): Prom
       for (const file of missing) process.stderr.write(`${pc.yellow("missing")} ${path.join(options.out, file)}\n`);
       for (const file of extra) process.stderr.write(`${pc.yellow("extra")}   ${path.join(options.out, file)}\n`);
       const total = stale.length + missing.length + extra.length;
-      process.stderr.write(pc.red(`✖ ${options.out} is out of date: ${total} file(s) differ. Run \`docschema generate\` and commit the result.\n`));
+      process.stderr.write(pc.red(`✖ ${options.out} is out of date: ${total} file(s) differ. Run \`npx docschema generate\` and commit the result.\n`));
       return 1;
     }
     case "written":
@@ -66,7 +70,7 @@ export async function generate(input: string, options: GenerateCliOptions): Prom
 }
 
 /** The summary line, and with --verbose what the caches saved and the peak memory. */
-function summaryLine(reporter: Reporter, options: GenerateCliOptions, seconds: string, result: GenerateResult): void {
+function summaryLine(reporter: Reporter, options: GenerateCliOptions & { out: string }, seconds: string, result: GenerateResult): void {
   const warnings = result.diagnostics.length;
   reporter.info(`${pc.green("✔")} ${result.summary} → ${result.fileCount} files in ${options.out} (${seconds}s${warnings ? `, ${warnings} warning(s)` : ""})`);
   if (options.verbose) {

@@ -3,12 +3,22 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_OPTIONS, InputError, OPTION_CHOICES } from "../pipeline/index.js";
+import {
+  DEFAULT_CACHE_DIR,
+  DEFAULT_INPUT,
+  DEFAULT_OPTIONS,
+  DEFAULT_OUT,
+  FORMATS,
+  InputError,
+  JSON_SCHEMA_LAYOUTS,
+  OPTION_CHOICES,
+  OUTPUT_KINDS,
+  loadConfig,
+  resolveCacheDir,
+  resolveTargets,
+  type LoadedConfig,
+} from "../pipeline/index.js";
 import pc from "picocolors";
-
-const DEFAULT_INPUT = "docs/models";
-const DEFAULT_OUT = "generated";
-const DEFAULT_CACHE = "node_modules/.cache/docschema";
 
 class UsageError extends Error {}
 
@@ -35,9 +45,17 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
+/** No commander default: an option not given leaves the configuration file's value (or docschema's default) alone. */
 function choice(flags: string, description: string, key: keyof typeof OPTION_CHOICES): Option {
-  return new Option(flags, description).choices(OPTION_CHOICES[key]).default(DEFAULT_OPTIONS[key]);
+  return new Option(flags, `${description} (default: ${DEFAULT_OPTIONS[key]})`).choices(OPTION_CHOICES[key]);
 }
+
+/** `--config <file>` / `--no-config`: the file to read, none, or (undefined) the one found from the cwd upwards. */
+async function configOf(option: string | false | undefined): Promise<LoadedConfig | undefined> {
+  return option === false ? undefined : loadConfig({ file: option });
+}
+
+const CONFIG_HELP = "configuration file (default: docschema.config.{ts,mts,cts,mjs,js,cjs,json} or package.json \"docschema\", from the cwd upwards)";
 
 export function createProgram(): Command {
   const program = new Command("docschema")
@@ -48,36 +66,63 @@ export function createProgram(): Command {
 
   program
     .command("generate")
-    .description("Parse a folder of model docs and write TypeScript types for every model")
-    .argument("[input]", "folder of model docs", DEFAULT_INPUT)
-    .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
+    .description("Parse a folder of model docs and write TypeScript types (or JSON Schema) for every model")
+    .argument("[input]", `folder of model docs (default: the configuration's, else ${DEFAULT_INPUT})`)
+    .option("-o, --out <dir>", `output folder (default: the configuration's, else ${DEFAULT_OUT})`)
     .option("--check", "write nothing; exit 1 and list every stale, missing or extra file when the output is out of date")
+    .option("-w, --watch", "keep running: regenerate what a doc edit changes, atomically, until Ctrl-C")
     .option("-q, --quiet", "print errors only")
     .option("-v, --verbose", "print progress even when not on a terminal, and what the caches saved and the peak memory")
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
+    .addOption(new Option("--emit <kind>", "what to write: TypeScript types and validators, or JSON Schema 2020-12 (default: typescript)").choices(OUTPUT_KINDS))
+    .addOption(new Option("--json-schema <layout>", "with --emit json-schema: one document with $defs, or one file per model (default: bundle)").choices(JSON_SCHEMA_LAYOUTS))
     .addOption(choice("--validators <kind>", "companion validator of each type: compiled code, zod schemas or none", "validators"))
     .addOption(choice("--unknown-keys <mode>", "what validators do with undocumented object keys", "unknownKeys"))
     .addOption(choice("--dates <policy>", "Date fields hold Date instances, or ISO-8601 strings (typed string)", "dates"))
     .addOption(choice("--nulls <policy>", "accept null only where the docs say nullable, also on optional fields of unstated nullability, or on every such field", "nulls"))
+    .option("--target <name...>", "run only these targets of the configuration file")
+    .option("--config <file>", CONFIG_HELP)
+    .option("--no-config", "ignore configuration files")
     .option("--workers <n>", "parse and print with n worker threads (default: one per core on large doc sets; 0 or 1: in process)", nonNegativeInt)
-    .option("--cache-dir <dir>", "folder of the parse and emit caches (safe to delete)", DEFAULT_CACHE)
+    .option("--cache-dir <dir>", `folder of the parse and emit caches, safe to delete (default: ${DEFAULT_CACHE_DIR})`)
     .option("--no-cache", "neither read nor write the caches")
-    .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
-    .action(async (input: string, options) => {
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ npx docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/ (or what docschema.config.* says)\n  $ npx docschema generate docs/models -o src/gen\n  $ npx docschema generate --emit json-schema -o schemas\n  $ npx docschema generate --watch\n  $ npx docschema generate --check              # in CI: fail when the output is stale`,
+    )
+    .action(async (input: string | undefined, options) => {
+      const loaded = await configOf(options.config);
+      const targets = resolveTargets(loaded, { input, out: options.out, emit: options.emit, jsonSchema: options.jsonSchema, validators: options.validators, unknownKeys: options.unknownKeys, dates: options.dates, nulls: options.nulls, targets: options.target });
+      for (const target of targets) existingFolder(target.input);
+      const run = { ...options, cacheDir: resolveCacheDir(loaded, options.cache === false ? false : options.cacheDir), workers: options.workers ?? loaded?.config.workers };
       // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.
+      if (options.watch) {
+        if (options.check) throw new UsageError("--watch and --check do not go together");
+        const { watch } = await import("./watch.js");
+        process.exitCode = await watch(targets, run);
+        return;
+      }
       const { generate } = await import("./generate.js");
-      process.exitCode = await generate(existingFolder(input), options);
+      let code = 0;
+      for (const target of targets) code = Math.max(code, await generate(target, run));
+      process.exitCode = code;
     });
 
   program
     .command("graph")
     .description("Print the model graph of a folder of model docs as JSON (the schema.json format)")
-    .argument("[input]", "folder of model docs", DEFAULT_INPUT)
+    .argument("[input]", `folder of model docs (default: the configuration's, else ${DEFAULT_INPUT})`)
     .option("-s, --summary", "print counts by kind and namespace instead of the JSON")
     .option("-q, --quiet", "print errors only")
-    .action(async (input: string, options) => {
+    .option("--target <name>", "with several targets in the configuration file: the one whose input to read")
+    .option("--config <file>", CONFIG_HELP)
+    .option("--no-config", "ignore configuration files")
+    .action(async (input: string | undefined, options) => {
+      const loaded = await configOf(options.config);
+      const inputs = [...new Set(resolveTargets(loaded, { input, targets: options.target && [options.target] }).map((target) => target.input))];
+      if (inputs.length > 1) throw new UsageError(`the targets of ${loaded!.file} read ${inputs.join(", ")}: name the input or pick a --target`);
       const { graph } = await import("./graph.js");
-      process.exitCode = await graph(existingFolder(input), options);
+      process.exitCode = await graph(existingFolder(inputs[0]!), options);
     });
 
   program
@@ -86,19 +131,30 @@ export function createProgram(): Command {
     .argument("[old]", "docs folder or schema.json snapshot (with --git: the new side, default: the same path in the work tree)")
     .argument("[new]", "docs folder or schema.json snapshot")
     .option("--git <rev[:path]>", `old side from a git revision of this repository (path default: ${DEFAULT_INPUT})`)
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json", "github"]).default("text"))
-    .addOption(new Option("--fail-on <severity>", "exit 1 when a change of this severity (or worse) exists").choices(["breaking", "warning"]))
-    .addHelpText("after", `\nExamples:\n  $ docschema diff old/docs new/docs\n  $ docschema diff --git main                    # main's ${DEFAULT_INPUT} vs the work tree\n  $ docschema diff --git v1.2:generated/schema.json generated/schema.json --format markdown\n  $ docschema diff --git origin/main --fail-on breaking --format github`)
+    .addOption(new Option("-f, --format <format>", "output format (default: the configuration's diff.format, else text)").choices(Object.keys(FORMATS)))
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a change of this severity (or worse) exists (default: the configuration's diff.failOn)").choices(["breaking", "warning"]))
+    .option("--config <file>", CONFIG_HELP)
+    .option("--no-config", "ignore configuration files")
+    .addHelpText("after", `\nExamples:\n  $ npx docschema diff old/docs new/docs\n  $ npx docschema diff --git main                    # main's ${DEFAULT_INPUT} vs the work tree\n  $ npx docschema diff --git v1.2:generated/schema.json generated/schema.json --format markdown\n  $ npx docschema diff --git origin/main --fail-on breaking --format github`)
     .action(async (old: string | undefined, next: string | undefined, options, command: Command) => {
       const inputs = [old, next].filter((x): x is string => x !== undefined);
       if (options.git === undefined ? inputs.length !== 2 : inputs.length > 1) {
         command.error(options.git === undefined ? "error: diff needs <old> and <new> (or --git <rev>)" : "error: with --git, give at most one path (the new side)", { exitCode: 2 });
       }
+      const loaded = await configOf(options.config);
+      const defaults = loaded?.config.diff ?? {};
       const { diff } = await import("./diff.js");
-      process.exitCode = await diff(inputs, options);
+      process.exitCode = await diff(inputs, { git: gitWithInput(options.git, loaded), format: options.format ?? defaults.format ?? "text", failOn: options.failOn ?? defaults.failOn });
     });
 
   return program;
+}
+
+/** `--git main` reads the configured docs folder (when a configuration names one) rather than docs/models. */
+function gitWithInput(git: string | undefined, loaded: LoadedConfig | undefined): string | undefined {
+  if (git === undefined || git.includes(":") || !loaded) return git;
+  const inputs = [...new Set(resolveTargets(loaded).map((target) => target.input))];
+  return inputs.length === 1 && inputs[0] !== DEFAULT_INPUT ? `${git}:${inputs[0]}` : git;
 }
 
 export async function main(argv: string[]): Promise<number> {

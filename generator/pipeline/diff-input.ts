@@ -121,7 +121,7 @@ function modelsFolder(folder: string): string {
   return existsSync(nested) && statSync(nested).isDirectory() ? nested : folder;
 }
 
-function parseSnapshot(json: string, origin: string): ModelGraph {
+export function parseSnapshot(json: string, origin: string): ModelGraph {
   try {
     return parseGraph(json, origin);
   } catch (error) {

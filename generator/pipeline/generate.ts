@@ -13,14 +13,20 @@ import type { RunRecord } from "./cache/emit-manifest.js";
 import type { CacheWarnings } from "./cache/store.js";
 import { emitIncrementally, type IncrementalEmission } from "./incremental/emit.js";
 import { previousRun } from "./incremental/previous-run.js";
-import { loadGraph, type LoadedGraph } from "./load.js";
+import { loadGraph, type FolderParses, type LoadedGraph } from "./load.js";
 import { acquireLock } from "./lock.js";
 import { checkOutput, claimOutput, recoverInterrupted, writeOutput, type OutputDrift } from "./output.js";
 import { emitInParallel, startPrinter } from "./print-pool.js";
+import type { JsonSchemaLayout, OutputKind } from "./config.js";
+import type { EmitResult } from "../emit/output.js";
 
 export interface GenerateOptions extends Partial<EmitOptions> {
   /** The output folder. */
   out: string;
+  /** `typescript` (default): types, validators and schema.json; `json-schema`: JSON Schema 2020-12. */
+  emit?: OutputKind | undefined;
+  /** With `emit: "json-schema"`: one document with `$defs` (default), or one file per model. */
+  jsonSchema?: JsonSchemaLayout | undefined;
   /** Write nothing: compare the output the docs give with the output folder. */
   check?: boolean | undefined;
   /** Worker threads for parsing and printing (default: one per core on large doc sets; 0 or 1: in process). */
@@ -29,6 +35,8 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   cacheDir?: string | undefined;
   /** Called as the run goes: a phase, with its count of items done when it has one. */
   onProgress?: ((phase: string, done?: number, total?: number) => void) | undefined;
+  /** Parses of these docs already in memory (a watch session's): docs with the same bytes are not parsed again. */
+  seed?: FolderParses | undefined;
   /** Called once when another run holds the output folder and this one waits for it. */
   onWait?: ((owner: string) => void) | undefined;
 }
@@ -78,11 +86,13 @@ export async function generate(input: string, options: GenerateOptions): Promise
   }
 }
 
-async function generateLocked(input: string, options: GenerateOptions): Promise<GenerateResult> {
+/** A run under the output's lock, taken by the caller (generate, or a watch session for its whole life). */
+export async function generateLocked(input: string, options: GenerateOptions): Promise<GenerateResult> {
   const emitOptions = emitOptionsOf(options);
   const { cacheDir, onProgress } = options;
   const warnings: CacheWarnings = [];
-  const previous = cacheDir && !options.check ? await previousRun(input, options.out, cacheDir, emitOptions, warnings) : undefined;
+  // Incremental emission is keyed by the TypeScript layout; JSON Schema is made whole (it costs little).
+  const previous = cacheDir && !options.check && options.emit !== "json-schema" ? await previousRun(input, options.out, cacheDir, emitOptions, warnings) : undefined;
   if (previous?.unchanged) {
     const run = previous.unchanged;
     return { status: "written", diagnostics: run.diagnostics, warnings, summary: run.summary, docCount: run.docCount, fileCount: run.fileCount, parsed: 0, written: 0, removed: 0 };
@@ -96,6 +106,7 @@ async function generateLocked(input: string, options: GenerateOptions): Promise<
       workers: options.workers,
       cacheDir,
       listing: previous?.listing,
+      seed: options.seed,
       onProgress: (done, total) => onProgress?.("parsing", done, total),
     });
     onProgress?.("emitting");
@@ -105,7 +116,7 @@ async function generateLocked(input: string, options: GenerateOptions): Promise<
     printer?.cancel(); // a no-op once it printed; otherwise its worker must not keep the process alive
   }
   warnings.push(...loaded.warnings);
-  const emitted = incremental ? undefined : await emitInParallel(loaded.graph, emitOptions, new Set(), options.workers);
+  const emitted = incremental ? undefined : await emitWhole(loaded.graph, emitOptions, options);
   const diagnostics = [...loaded.diagnostics, ...(incremental ?? emitted!).diagnostics];
   const base = { diagnostics, warnings, summary: summarize(loaded.graph), docCount: loaded.docCount, parsed: loaded.parsedCount };
   if (hasErrors(diagnostics)) return { ...base, status: "failed", fileCount: 0 };
@@ -128,7 +139,13 @@ async function generateLocked(input: string, options: GenerateOptions): Promise<
   return { ...base, status: "written", fileCount: record.fileCount, ...written };
 }
 
-function emitOptionsOf(options: Partial<EmitOptions>): EmitOptions {
+async function emitWhole(graph: ModelGraph, emitOptions: EmitOptions, options: GenerateOptions): Promise<EmitResult> {
+  if (options.emit !== "json-schema") return emitInParallel(graph, emitOptions, new Set(), options.workers);
+  const { jsonSchemaFiles } = await import("../emit/json-schema/files.js");
+  return jsonSchemaFiles(graph, emitOptions, options.jsonSchema ?? "bundle");
+}
+
+export function emitOptionsOf(options: Partial<EmitOptions>): EmitOptions {
   return {
     validators: options.validators ?? DEFAULT_OPTIONS.validators,
     unknownKeys: options.unknownKeys ?? DEFAULT_OPTIONS.unknownKeys,

@@ -17,3 +17,7 @@ export type { DiffReport } from "../diff/types.js";
 export { countBySeverity, hasErrors } from "../model/diagnostics.js";
 export { parseGraph, serializeGraph } from "../model/json.js";
 export type * from "../model/types.js";
+export { DEFAULT_CACHE_DIR, DEFAULT_INPUT, DEFAULT_OUT, JSON_SCHEMA_LAYOUTS, OUTPUT_KINDS, resolveCacheDir, resolveTargets, type LoadedConfig, type ResolvedTarget, type TargetOverrides } from "./config.js";
+export { loadConfig } from "./config-file.js";
+export { FORMATS } from "../diff/format/index.js";
+export { watch, type WatchEvent, type WatchOptions, type Watcher } from "./watch.js";

@@ -59,7 +59,7 @@ function isWithin(inner: string, outer: string): boolean {
 }
 
 /** A sibling folder of a run in progress: the new output being built, or the previous one moved aside. */
-function besideOf(out: string, role: "new" | "old", pid = process.pid): string {
+export function besideOf(out: string, role: "new" | "old", pid = process.pid): string {
   const resolved = path.resolve(out);
   return path.join(path.dirname(resolved), `.${path.basename(resolved)}.docschema-${role}-${pid}`);
 }
@@ -146,7 +146,7 @@ async function swapIn(target: string, staging: string): Promise<void> {
 }
 
 /** A hard link shares the unchanged file (same bytes, same mtime, no copy); where links are refused, a copy. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
+export async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch (error) {

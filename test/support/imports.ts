@@ -14,6 +14,8 @@ export const GENERATOR = path.resolve(import.meta.dirname, "../../generator");
 /** What each stage may import from the others (its own folder is always allowed). */
 export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   cli: ["pipeline", "model"],
+  // The public entry (generator/index.ts): re-exports the library API of the pipeline.
+  "index.ts": ["pipeline"],
   pipeline: ["parse", "build", "emit", "diff", "model"],
   parse: ["model"],
   build: ["model"],

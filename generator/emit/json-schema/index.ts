@@ -12,7 +12,7 @@ import { DEFAULT_OPTIONS, type EmitOptions } from "../options.js";
 export type JsonSchema = { [key: string]: unknown };
 
 export function jsonSchemaOf(graph: ModelGraph, options: EmitOptions = DEFAULT_OPTIONS): JsonSchema {
-  const defs: Record<string, JsonSchema> = {};
+  const defs = safeRecord<JsonSchema>();
   for (const model of graph.models) defs[model.id] = modelSchema(model, options);
   return { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: defs };
 }
@@ -22,11 +22,16 @@ export function jsonSchemaRef(id: string): string {
   return `#/$defs/${id.replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
 
+/** Keys read from docs (field names, model ids) must stay keys: on a plain `{}`, `__proto__` would set the prototype. */
+function safeRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function modelSchema(model: Model, options: EmitOptions): JsonSchema {
   const title = { title: model.name, ...(model.description ? { description: model.description } : {}) };
   switch (model.kind) {
     case "object": {
-      const properties: Record<string, JsonSchema> = {};
+      const properties = safeRecord<JsonSchema>();
       for (const field of model.fields) properties[field.name] = typeSchema(fieldType(field, options.nulls));
       const required = model.fields.filter((field) => field.required).map((field) => field.name);
       const extra = model.additionalProperties ? typeSchema(model.additionalProperties) : options.unknownKeys === "reject" ? false : true;

@@ -51,29 +51,18 @@ export function planIncremental(
   docs?: ReadonlyMap<string, { hash: string }>,
 ): IncrementalPlan {
   const { layout, diagnostics } = planLayout(graph);
-  // Each model is fingerprinted once; a file's key then hashes the few fingerprints it depends on.
-  const fingerprints = new Map<ModelId, string>();
-  const fingerprint = (model: Model): string => {
-    const doc = docs?.get(model.source.file)?.hash;
-    return doc === undefined ? sha256(JSON.stringify(model)) : [doc, model.source.file, ...referencesOf(model)].join("\x01");
-  };
-  const fingerprintOf = (model: Model): string => fingerprints.get(model.id) ?? fingerprints.set(model.id, fingerprint(model)).get(model.id)!;
+  const keyer = createKeyer(layout, salt, docs);
   const keys = new Map<string, string>();
   const barrels = new Map<string, string[]>(layout.namespaces.map((ns) => [`${ns.folder}/index.ts`, [salt]]));
   for (const model of graph.models) {
     const path = layout.files.get(model.id);
     if (!path) continue;
     barrels.get(`${path.slice(0, path.lastIndexOf("/"))}/index.ts`)?.push(path);
-    const parts = [salt, path, fingerprintOf(model)];
-    for (const id of new Set(referencesOf(model))) {
-      const target = layout.models.get(id);
-      parts.push(id, layout.files.get(id) ?? "", target ? fingerprintOf(target) : "");
-    }
-    keys.set(path, sha256(parts.join("\0")));
+    keys.set(path, keyer.key(model, path));
   }
   for (const [path, members] of barrels) keys.set(path, sha256(members.join("\0")));
   keys.set("index.ts", sha256([salt, ...layout.namespaces.map((ns) => `${ns.folder}\0${ns.identifier}`)].join("\0")));
-  const outputKey = sha256([salt, JSON.stringify({ ...graph, models: graph.models.length }), ...[...keys].flat()].join("\0"));
+  const outputKey = outputKeyOf(graph, keys, salt);
 
   // With the same output key, the files not made from one model are those of the previous run, unchanged.
   const upToDate = previous !== undefined && previous.outputKey === outputKey && previous.intact;
@@ -84,4 +73,37 @@ export function planIncremental(
     return key === undefined || previous?.files.get(path)?.key !== key;
   };
   return { keys, outputKey, upToDate, include, kept, layout, diagnostics };
+}
+
+/** Hash of all keys and of the graph's own fields (everything but the models): equal keys mean equal output. */
+export function outputKeyOf(graph: ModelGraph, keys: ReadonlyMap<string, string>, salt: string): string {
+  return sha256([salt, JSON.stringify({ ...graph, models: graph.models.length }), ...[...keys].flat()].join("\0"));
+}
+
+/** Keys of model files, each model fingerprinted once; `forget` a model whose doc changed (watch mode). */
+export interface Keyer {
+  key(model: Model, path: string): string;
+  forget(id: ModelId): void;
+}
+
+/** Keys of the model files of `layout` (its `models` are the ones fingerprinted; see planIncremental for `docs`). */
+export function createKeyer(layout: Layout, salt: string, docs?: ReadonlyMap<string, { hash: string }>): Keyer {
+  const fingerprints = new Map<ModelId, string>();
+  const fingerprint = (model: Model): string => {
+    const doc = docs?.get(model.source.file)?.hash;
+    return doc === undefined ? sha256(JSON.stringify(model)) : [doc, model.source.file, ...referencesOf(model)].join("\x01");
+  };
+  const fingerprintOf = (model: Model): string => fingerprints.get(model.id) ?? fingerprints.set(model.id, fingerprint(model)).get(model.id)!;
+  return {
+    key(model, path) {
+      // A model's file is a function of the model and of the models it references directly.
+      const parts = [salt, path, fingerprintOf(model)];
+      for (const id of new Set(referencesOf(model))) {
+        const target = layout.models.get(id);
+        parts.push(id, layout.files.get(id) ?? "", target ? fingerprintOf(target) : "");
+      }
+      return sha256(parts.join("\0"));
+    },
+    forget: (id) => void fingerprints.delete(id),
+  };
 }

@@ -1,0 +1,213 @@
+/**
+ * The configuration file's shape, its checks and how it becomes the targets of a run. Plain data: reading the file
+ * is ./config-file.ts. Every key is declared once, in the tables below, with its check; a new option (an emit
+ * option, `merge`, a diff policy key) is one line in its type and one in its table, and its errors name the key
+ * path (`targets[1].validators`) like every other.
+ */
+import path from "node:path";
+import { FORMATS, type FormatName } from "../diff/format/index.js";
+import { DEFAULT_OPTIONS, OPTION_CHOICES, type EmitOptions } from "../emit/options.js";
+import { InputError } from "./errors.js";
+
+/** What a target writes: TypeScript types (and their validators), or JSON Schema 2020-12. */
+export type OutputKind = "typescript" | "json-schema";
+/** JSON Schema as one document with a `$defs` entry per model, or one file per model. */
+export type JsonSchemaLayout = "bundle" | "per-model";
+
+/** One output folder and how it is made. Paths are relative to the configuration file's folder. */
+export interface TargetConfig extends Partial<EmitOptions> {
+  /** Names the target for `--target` and in messages. Default: its output folder. */
+  name?: string;
+  /** Folder of model docs. Default `docs/models`. */
+  input?: string;
+  /** Output folder, owned by docschema (see the README, "What `-o` owns"). Default `generated`. */
+  out?: string;
+  /** `typescript` (default): types, validators, `schema.json`; `json-schema`: JSON Schema 2020-12. */
+  emit?: OutputKind;
+  /** With `emit: "json-schema"`: one document (`bundle`, default) or one file per model. */
+  jsonSchema?: JsonSchemaLayout;
+}
+
+/** Defaults of `docschema diff`; flags override them. */
+export interface DiffConfig {
+  /** Exit 1 when a change of this severity or worse exists. */
+  failOn?: "breaking" | "warning";
+  /** Output format. Default `text`. */
+  format?: FormatName;
+}
+
+/**
+ * A `docschema.config.{ts,mts,mjs,js,json}` file, or the `"docschema"` key of package.json. The top-level target
+ * options are the defaults of every entry of `targets`; without `targets`, the file describes one target.
+ */
+export interface Config extends TargetConfig {
+  /** Several outputs, e.g. types + compiled validators in one folder and zod schemas in another. */
+  targets?: TargetConfig[];
+  /** Folder of the parse and emit caches, or `false` for none. Default `node_modules/.cache/docschema`. */
+  cacheDir?: string | false;
+  /** Worker threads for parsing and printing (default: one per core on large doc sets; 0 or 1: in process). */
+  workers?: number;
+  diff?: DiffConfig;
+}
+
+/** Gives a configuration file its types: `export default defineConfig({ … })`. Returns its argument unchanged. */
+export function defineConfig(config: Config): Config {
+  return config;
+}
+
+export const DEFAULT_INPUT = "docs/models";
+export const DEFAULT_OUT = "generated";
+export const DEFAULT_CACHE_DIR = "node_modules/.cache/docschema";
+export const OUTPUT_KINDS: readonly OutputKind[] = ["typescript", "json-schema"];
+export const JSON_SCHEMA_LAYOUTS: readonly JsonSchemaLayout[] = ["bundle", "per-model"];
+
+/** A configuration file that is not what docschema reads: the message names the file and the key (exit 2). */
+export class ConfigError extends InputError {}
+
+/** Checks a value at a key path; returns what is wrong with it. */
+type Check = (value: unknown, where: string) => string[];
+
+const oneOf =
+  (choices: readonly (string | number)[]): Check =>
+  (value, where) =>
+    choices.includes(value as string) ? [] : [`${where}: ${JSON.stringify(value)} is not one of ${choices.join(", ")}`];
+const text: Check = (value, where) => (typeof value === "string" && value !== "" ? [] : [`${where}: must be a non-empty string`]);
+const count: Check = (value, where) => (Number.isInteger(value) && (value as number) >= 0 ? [] : [`${where}: must be a whole number ≥ 0`]);
+const textOrFalse: Check = (value, where) => (value === false ? [] : text(value, where));
+
+function record(keys: Readonly<Record<string, Check>>): Check {
+  return (value, where) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return [`${where || "the configuration"}: must be an object`];
+    return Object.entries(value).flatMap(([key, item]) => {
+      const at = where ? `${where}.${key}` : key;
+      const check = Object.hasOwn(keys, key) ? keys[key] : undefined;
+      if (!check) return [`${at}: unknown key (known: ${Object.keys(keys).join(", ")})`];
+      return item === undefined ? [] : check(item, at);
+    });
+  };
+}
+
+function list(item: Check): Check {
+  return (value, where) => (Array.isArray(value) ? value.flatMap((entry, i) => item(entry, `${where}[${i}]`)) : [`${where}: must be a list`]);
+}
+
+/** The options one target may set: here and on the top level. */
+const TARGET_KEYS = {
+  name: text,
+  input: text,
+  out: text,
+  emit: oneOf(OUTPUT_KINDS),
+  jsonSchema: oneOf(JSON_SCHEMA_LAYOUTS),
+  validators: oneOf(OPTION_CHOICES.validators),
+  unknownKeys: oneOf(OPTION_CHOICES.unknownKeys),
+  dates: oneOf(OPTION_CHOICES.dates),
+  nulls: oneOf(OPTION_CHOICES.nulls),
+} satisfies Record<keyof TargetConfig, Check>;
+
+const DIFF_KEYS = {
+  failOn: oneOf(["breaking", "warning"]),
+  format: oneOf(Object.keys(FORMATS)),
+} satisfies Record<keyof DiffConfig, Check>;
+
+const CONFIG_KEYS = {
+  ...TARGET_KEYS,
+  targets: list(record(TARGET_KEYS)),
+  cacheDir: textOrFalse,
+  workers: count,
+  diff: record(DIFF_KEYS),
+} satisfies Record<keyof Config, Check>;
+
+/**
+ * A configuration read from `file`, checked; throws ConfigError naming the file and every offending key (under
+ * `at`: `docschema` for the key of package.json).
+ */
+export function checkConfig(value: unknown, file: string, at = ""): Config {
+  const problems = record(CONFIG_KEYS)(value, at);
+  if (problems.length > 0) throw new ConfigError(`${file}: ${problems.join("; ")}`);
+  const config = value as Config;
+  const names = (config.targets ?? []).map((target, i) => target.name ?? target.out ?? config.out ?? `targets[${i}]`);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new ConfigError(`${file}: targets: two targets named "${twice}" (give each a distinct name or out)`);
+  return config;
+}
+
+/** A configuration and where it was found: its paths are relative to `dir`. */
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from (a package.json for its `"docschema"` key). */
+  file: string;
+  dir: string;
+}
+
+/** Options given on the command line, each overriding the file. Paths are relative to the working directory. */
+export interface TargetOverrides extends Partial<EmitOptions> {
+  input?: string | undefined;
+  out?: string | undefined;
+  emit?: OutputKind | undefined;
+  jsonSchema?: JsonSchemaLayout | undefined;
+  /** Run only the targets of these names. */
+  targets?: string[] | undefined;
+}
+
+/** A target with every option decided: what one `generate` run writes. Paths as given, or relative to the cwd. */
+export interface ResolvedTarget extends EmitOptions {
+  name: string;
+  input: string;
+  out: string;
+  emit: OutputKind;
+  jsonSchema: JsonSchemaLayout;
+}
+
+/**
+ * The targets of a run: the file's (or the defaults, without one), flags applied on top. `-o` names one folder,
+ * so with several targets it needs `--target` to pick one.
+ */
+export function resolveTargets(loaded: LoadedConfig | undefined, flags: TargetOverrides = {}, cwd = process.cwd()): ResolvedTarget[] {
+  const config = loaded?.config ?? {};
+  const fromFile = (value: string | undefined): string | undefined => (value === undefined ? undefined : relativeTo(cwd, path.resolve(loaded!.dir, value)));
+  const { targets: entries = [{}], ...defaults } = config;
+  let targets = entries.map((entry, i): ResolvedTarget => {
+    const merged = { ...defaults, ...entry };
+    const out = fromFile(merged.out) ?? DEFAULT_OUT;
+    return {
+      name: merged.name ?? (config.targets ? (merged.out ?? `targets[${i}]`) : out),
+      input: fromFile(merged.input) ?? DEFAULT_INPUT,
+      out,
+      emit: merged.emit ?? "typescript",
+      jsonSchema: merged.jsonSchema ?? "bundle",
+      validators: merged.validators ?? DEFAULT_OPTIONS.validators,
+      unknownKeys: merged.unknownKeys ?? DEFAULT_OPTIONS.unknownKeys,
+      dates: merged.dates ?? DEFAULT_OPTIONS.dates,
+      nulls: merged.nulls ?? DEFAULT_OPTIONS.nulls,
+    };
+  });
+  if (flags.targets?.length) {
+    const unknown = flags.targets.filter((name) => !targets.some((target) => target.name === name));
+    if (unknown.length > 0) throw new InputError(`--target ${unknown.join(", ")}: no such target${loaded ? ` in ${loaded.file}` : ""} (targets: ${targets.map((t) => t.name).join(", ")})`);
+    targets = targets.filter((target) => flags.targets!.includes(target.name));
+  }
+  if (flags.out !== undefined && targets.length > 1) {
+    throw new InputError(`-o names one output folder, but ${loaded?.file ?? "the configuration"} has ${targets.length} targets (${targets.map((t) => t.name).join(", ")}): pick one with --target`);
+  }
+  const outs = targets.map((target) => path.resolve(cwd, target.out));
+  const shared = outs.findIndex((out, i) => outs.indexOf(out) !== i);
+  if (shared >= 0) throw new ConfigError(`${loaded?.file ?? "the configuration"}: targets ${targets[outs.indexOf(outs[shared]!)]!.name} and ${targets[shared]!.name} write the same folder ${targets[shared]!.out}`);
+  const { targets: _picked, ...overrides } = flags;
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return targets.map((target) => ({ ...target, ...given }));
+}
+
+/** `cwd`-relative when inside it (for messages and clickable diagnostics), absolute otherwise. */
+function relativeTo(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+}
+
+/** The cache folder of a run: the flag, else the file's (relative to it), else the default; undefined: none. */
+export function resolveCacheDir(loaded: LoadedConfig | undefined, flag: string | false | undefined, cwd = process.cwd()): string | undefined {
+  if (flag === false) return undefined;
+  if (flag !== undefined) return flag;
+  const configured = loaded?.config.cacheDir;
+  if (configured === false) return undefined;
+  return configured === undefined ? DEFAULT_CACHE_DIR : relativeTo(cwd, path.resolve(loaded!.dir, configured));
+}
