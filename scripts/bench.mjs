@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const benches = ["bench-generate.mjs", "bench-validators.mjs", "bench-diff.mjs"];
+const benches = ["bench-generate.mjs", "bench-validators.mjs", "bench-diff.mjs", "bench-watch.mjs"];
 const only = process.env.BENCH_ONLY?.split(",");
 let failed = 0;
 for (const script of benches) {

@@ -164,14 +164,15 @@ export interface ResolvedTarget extends EmitOptions {
  */
 export function resolveTargets(loaded: LoadedConfig | undefined, flags: TargetOverrides = {}, cwd = process.cwd()): ResolvedTarget[] {
   const config = loaded?.config ?? {};
-  const fromFile = (value: string | undefined): string | undefined => (value === undefined ? undefined : relativeTo(cwd, path.resolve(loaded!.dir, value)));
+  // With a file, its paths and the defaults are relative to its folder (the project's); without one, to the cwd.
+  const fromFile = (value: string): string => (loaded ? relativeTo(cwd, path.resolve(loaded.dir, value)) : value);
   const { targets: entries = [{}], ...defaults } = config;
   let targets = entries.map((entry, i): ResolvedTarget => {
     const merged = { ...defaults, ...entry };
-    const out = fromFile(merged.out) ?? DEFAULT_OUT;
+    const out = fromFile(merged.out ?? DEFAULT_OUT);
     return {
-      name: merged.name ?? (config.targets ? (merged.out ?? `targets[${i}]`) : out),
-      input: fromFile(merged.input) ?? DEFAULT_INPUT,
+      name: merged.name ?? (config.targets ? (merged.out ?? `targets[${i}]`) : (merged.out ?? DEFAULT_OUT)),
+      input: fromFile(merged.input ?? DEFAULT_INPUT),
       out,
       emit: merged.emit ?? "typescript",
       jsonSchema: merged.jsonSchema ?? "bundle",
@@ -197,10 +198,10 @@ export function resolveTargets(loaded: LoadedConfig | undefined, flags: TargetOv
   return targets.map((target) => ({ ...target, ...given }));
 }
 
-/** `cwd`-relative when inside it (for messages and clickable diagnostics), absolute otherwise. */
+/** `cwd`-relative (for messages and clickable diagnostics); absolute where no relative path exists (another drive). */
 function relativeTo(cwd: string, absolute: string): string {
   const relative = path.relative(cwd, absolute);
-  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+  return path.isAbsolute(relative) ? absolute : relative || ".";
 }
 
 /** The cache folder of a run: the flag, else the file's (relative to it), else the default; undefined: none. */

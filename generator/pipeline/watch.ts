@@ -249,10 +249,10 @@ class InputSession {
     const fast = !this.reload && this.good && reparsed.every((file) => this.keepsItsModel(file));
     if (fast && this.good) {
       if (reparsed.length === 0) {
-        if (!this.failed) this.pending.clear(); // touched, not changed
+        if (!this.failed) for (const file of files) this.pending.delete(file); // touched, not changed
         return;
       }
-      ({ built, changedIds } = rebuild(this.good, this.parses, new Set([...this.pending])));
+      ({ built, changedIds } = rebuild(this.good, this.parses, new Set(files)));
     } else {
       // The folder as a normal run reads it, from the parses in memory: docs whose bytes did not change are not parsed again.
       this.reload = false;
@@ -274,7 +274,8 @@ class InputSession {
       this.options.onEvent({ kind: "updated", target: output.target, docs: files, written, removed, ms: performance.now() - started, diagnostics: built.diagnostics });
     }
     this.good = built;
-    this.pending.clear();
+    // Events that came in during the update stay pending for the next one.
+    for (const file of files) this.pending.delete(file);
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.saveCaches(), SAVE_AFTER_MS);
   }
