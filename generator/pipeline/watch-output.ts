@@ -7,13 +7,18 @@
  * Files of the spare are hard links shared with the output: they are replaced (unlink, then write), never written
  * through.
  */
-import { mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Stats } from "node:fs";
 import { glob } from "tinyglobby";
-import type { OutputFile } from "../emit/output.js";
 import { ioError } from "./errors.js";
 import { besideOf, linkOrCopy, mapLimit } from "./output.js";
+
+/** A file to write: its text, or its bytes in pieces (a large file made of kept parts is never joined). */
+export interface LiveFile {
+  path: string;
+  content: string | readonly Uint8Array[];
+}
 
 export class LiveOutput {
   private readonly target: string;
@@ -50,7 +55,7 @@ export class LiveOutput {
    * Replaces the output by one where `changed` files have their new content and `removed` files are gone; returns
    * the stat of each written file (for the emit manifest). On failure the previous output is left whole.
    */
-  async update(changed: readonly OutputFile[], removed: readonly string[]): Promise<Map<string, Stats>> {
+  async update(changed: readonly LiveFile[], removed: readonly string[]): Promise<Map<string, Stats>> {
     if (this.building) await this.building;
     const writing = new Set(changed.map((file) => file.path));
     try {
@@ -64,8 +69,7 @@ export class LiveOutput {
           if (error.code !== "ENOENT") throw error;
           await mkdir(path.dirname(into), { recursive: true });
         });
-        await writeFile(into, file.content);
-        stats.set(file.path, await stat(into));
+        stats.set(file.path, await writeLiveFile(into, file.content));
       });
       await this.swap();
       for (const file of removed) this.files.delete(file);
@@ -128,5 +132,19 @@ export class LiveOutput {
       throw error;
     }
     await rename(aside, this.spare);
+  }
+}
+
+async function writeLiveFile(file: string, content: LiveFile["content"]): Promise<Stats> {
+  if (typeof content === "string") {
+    await writeFile(file, content);
+    return stat(file);
+  }
+  const handle = await open(file, "w");
+  try {
+    await handle.writev(content);
+    return await handle.stat();
+  } finally {
+    await handle.close();
   }
 }

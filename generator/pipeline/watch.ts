@@ -15,7 +15,6 @@ import path from "node:path";
 import type { AsyncSubscription, Event } from "@parcel/watcher";
 import { createResolver, type Resolver } from "../build/index.js";
 import type { EmitOptions } from "../emit/options.js";
-import type { OutputFile } from "../emit/output.js";
 import { SCHEMA_FILE, plainFiles } from "../emit/plain-files.js";
 import { compareDiagnostics, hasErrors } from "../model/diagnostics.js";
 import { compareIds, referencesOf } from "../model/type-expr.js";
@@ -32,7 +31,7 @@ import { acquireLock, type Lock } from "./lock.js";
 import { claimOutput, recoverInterrupted } from "./output.js";
 import { sdksBeside } from "./operations-folder.js";
 import { runParseJob } from "./parse-job.js";
-import { LiveOutput } from "./watch-output.js";
+import { LiveOutput, type LiveFile } from "./watch-output.js";
 import { SnapshotText } from "./watch-snapshot.js";
 import type { Layout } from "../emit/layout.js";
 
@@ -69,7 +68,7 @@ const SETTLE_MS = 10;
 /** How often the input folder itself is looked at: a folder renamed or replaced sends no event of its own. */
 const ROOT_CHECK_MS = 500;
 /** Caches are saved once the session has been idle this long. */
-const SAVE_AFTER_MS = 2000;
+const SAVE_AFTER_MS = 5000;
 
 export async function watch(targets: readonly ResolvedTarget[], options: WatchOptions): Promise<Watcher> {
   const locks: Lock[] = [];
@@ -373,7 +372,6 @@ class TargetOutput {
   private layout: Layout | undefined;
   private keyer: Keyer | undefined;
   private snapshot: SnapshotText | undefined;
-  private snapshotText: string | undefined;
   private graph: ModelGraph | undefined;
   private dirty = false;
 
@@ -444,11 +442,8 @@ class TargetOutput {
     }
     const { emitFiles } = await import("../emit/index.js");
     const printed = emitFiles(graph, this.options, (file) => selected.has(file), this.layout).files;
-    const files: OutputFile[] = [...printed, ...plainFiles(graph, this.options, (file) => file !== SCHEMA_FILE && !this.live.paths().has(file))];
-    if (snapshotChanged) {
-      this.snapshotText = this.snapshot!.text(graph);
-      files.push({ path: SCHEMA_FILE, content: this.snapshotText });
-    }
+    const files: LiveFile[] = [...printed, ...plainFiles(graph, this.options, (file) => file !== SCHEMA_FILE && !this.live.paths().has(file))];
+    if (snapshotChanged) files.push({ path: SCHEMA_FILE, content: this.snapshot!.pieces(graph) });
     return this.write(files, removed);
   }
 
@@ -460,11 +455,12 @@ class TargetOutput {
   }
 
   /** Writes the files whose text differs from what the output holds, and removes `removed`. */
-  private async write(files: readonly OutputFile[], removed: readonly string[]): Promise<{ written: number; removed: number }> {
-    const changed: (OutputFile & { hash: string })[] = [];
+  private async write(files: readonly LiveFile[], removed: readonly string[]): Promise<{ written: number; removed: number }> {
+    const changed: (LiveFile & { hash: string })[] = [];
     for (const file of files) {
-      // schema.json changed when a model's text did (36 MB are not hashed on every edit: the manifest hashes it when saved).
-      const hash = file.path === SCHEMA_FILE ? "" : sha256(file.content);
+      // schema.json changed when a model's text did; its 36 MB are not hashed (its manifest entry says "unknown",
+      // so the next normal run that prints it writes it).
+      const hash = typeof file.content === "string" ? sha256(file.content) : "";
       if (hash === "" || this.entries.get(file.path)?.hash !== hash || !this.live.paths().has(file.path)) changed.push({ ...file, hash });
     }
     if (changed.length === 0 && removed.length === 0) return { written: 0, removed: 0 };
@@ -481,8 +477,6 @@ class TargetOutput {
   /** Records what the session wrote, so that the next normal run starts from it. */
   async saveManifest(cacheDir: string, warnings: string[]): Promise<void> {
     if (!this.dirty || this.target.emit !== "typescript" || !this.graph) return;
-    const schema = this.entries.get(SCHEMA_FILE);
-    if (schema && schema.hash === "" && this.snapshotText !== undefined) this.entries.set(SCHEMA_FILE, { ...schema, hash: sha256(this.snapshotText) });
     const keys = new Map([...this.entries].flatMap(([file, entry]): [string, string][] => (entry.key === undefined ? [] : [[file, entry.key]])));
     const files = new Map([...this.entries].filter(([, entry]) => entry.size >= 0).sort(([a], [b]) => compareIds(a, b)));
     await saveManifest(cacheDir, this.target.out, { outputKey: outputKeyOf(this.graph, keys, this.salt), files }, warnings);
