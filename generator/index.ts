@@ -12,3 +12,5 @@ export { loadConfig } from "./pipeline/config-file.js";
 export { InputError } from "./pipeline/errors.js";
 export { formatReport, parseGraph, serializeGraph } from "./pipeline/index.js";
 export type * from "./pipeline/public-types.js";
+export { watch } from "./pipeline/watch.js";
+export type { WatchEvent, WatchOptions, Watcher } from "./pipeline/watch.js";

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 /** The `docschema` command line: a thin layer of argument parsing over the stages. Exit codes: 0 ok, 1 failed check or doc errors, 2 usage or input errors. */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import {
   DEFAULT_CACHE_DIR,
@@ -14,6 +13,7 @@ import {
   OPTION_CHOICES,
   OUTPUT_KINDS,
   loadConfig,
+  mustBeFolder,
   resolveCacheDir,
   resolveTargets,
   type LoadedConfig,
@@ -21,12 +21,6 @@ import {
 import pc from "picocolors";
 
 class UsageError extends Error {}
-
-function existingFolder(value: string): string {
-  if (!existsSync(value)) throw new UsageError(`input folder "${value}" does not exist`);
-  if (!statSync(value).isDirectory()) throw new UsageError(`input "${value}" is not a folder`);
-  return value;
-}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -93,7 +87,7 @@ export function createProgram(): Command {
     .action(async (input: string | undefined, options) => {
       const loaded = await configOf(options.config);
       const targets = resolveTargets(loaded, { input, out: options.out, emit: options.emit, jsonSchema: options.jsonSchema, validators: options.validators, unknownKeys: options.unknownKeys, dates: options.dates, nulls: options.nulls, targets: options.target });
-      for (const target of targets) existingFolder(target.input);
+      for (const target of targets) mustBeFolder(target.input);
       const run = { ...options, cacheDir: resolveCacheDir(loaded, options.cache === false ? false : options.cacheDir), workers: options.workers ?? loaded?.config.workers };
       // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.
       if (options.watch) {
@@ -122,7 +116,7 @@ export function createProgram(): Command {
       const inputs = [...new Set(resolveTargets(loaded, { input, targets: options.target && [options.target] }).map((target) => target.input))];
       if (inputs.length > 1) throw new UsageError(`the targets of ${loaded!.file} read ${inputs.join(", ")}: name the input or pick a --target`);
       const { graph } = await import("./graph.js");
-      process.exitCode = await graph(existingFolder(inputs[0]!), options);
+      process.exitCode = await graph(mustBeFolder(inputs[0]!), options);
     });
 
   program

@@ -13,6 +13,7 @@ import type { Diagnostic, ModelGraph } from "../model/types.js";
 import type { JsonSchemaLayout, OutputKind } from "./config.js";
 import { DocErrors, diffInputs } from "./diff.js";
 import { parseSnapshot } from "./diff-input.js";
+import { InputError } from "./errors.js";
 import { emitOptionsOf, generate as runGenerate, type GenerateResult } from "./generate.js";
 import { loadGraph as load } from "./load.js";
 
@@ -43,6 +44,7 @@ export interface GraphResult {
  * @throws {@link InputError} when the folder is missing or holds no model docs.
  */
 export async function loadGraph(input: string, options: LoadGraphOptions = {}): Promise<GraphResult> {
+  mustBeFolder(input);
   const loaded = await load(input, { workers: options.workers, cacheDir: options.cacheDir });
   return { graph: loaded.graph, diagnostics: loaded.diagnostics, warnings: loaded.warnings, docCount: loaded.docCount };
 }
@@ -97,7 +99,16 @@ export interface GenerateOptions extends OutputOptions {
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const { input = "docs/models", out = "generated", ...rest } = options;
+  mustBeFolder(input);
   return runGenerate(input, { ...rest, out });
+}
+
+/** The pipeline reports an unreadable folder as a diagnostic; a path that is no folder at all is the caller's mistake. */
+export function mustBeFolder(input: string): string {
+  const found = statSync(input, { throwIfNoEntry: false });
+  if (!found) throw new InputError(`input folder "${input}" does not exist`);
+  if (!found.isDirectory()) throw new InputError(`input "${input}" is not a folder`);
+  return input;
 }
 
 export interface DiffOptions {

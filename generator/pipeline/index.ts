@@ -21,3 +21,4 @@ export { DEFAULT_CACHE_DIR, DEFAULT_INPUT, DEFAULT_OUT, JSON_SCHEMA_LAYOUTS, OUT
 export { loadConfig } from "./config-file.js";
 export { FORMATS } from "../diff/format/index.js";
 export { watch, type WatchEvent, type WatchOptions, type Watcher } from "./watch.js";
+export { mustBeFolder } from "./api.js";
