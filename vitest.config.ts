@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     globalSetup: ["test/setup/build.ts"],
     include: ["generator/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["test/corpus/**", "node_modules/**"],
+    exclude: ["test/corpus/**", "test/package/**", "node_modules/**"],
     testTimeout: 60_000,
   },
 });

@@ -14,7 +14,8 @@ import type { JsonSchemaLayout, OutputKind } from "./config.js";
 import { DocErrors, diffInputs } from "./diff.js";
 import { parseSnapshot } from "./diff-input.js";
 import { InputError } from "./errors.js";
-import { emitOptionsOf, generate as runGenerate, type GenerateResult } from "./generate.js";
+import { emitOptionsOf, generate as runGenerate } from "./generate.js";
+import type { GenerateResult } from "./results.js";
 import { loadGraph as load } from "./load.js";
 
 export interface LoadGraphOptions {
@@ -48,6 +49,9 @@ export async function loadGraph(input: string, options: LoadGraphOptions = {}): 
   const loaded = await load(input, { workers: options.workers, cacheDir: options.cacheDir });
   return { graph: loaded.graph, diagnostics: loaded.diagnostics, warnings: loaded.warnings, docCount: loaded.docCount };
 }
+
+export { formatReport } from "../diff/format/index.js";
+export { parseGraph, serializeGraph } from "../model/json.js";
 
 /** What to write and how: the options of `docschema generate` that shape the output. */
 export interface OutputOptions extends Partial<EmitOptions> {

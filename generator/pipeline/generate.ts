@@ -15,7 +15,10 @@ import { emitIncrementally, type IncrementalEmission } from "./incremental/emit.
 import { previousRun } from "./incremental/previous-run.js";
 import { loadGraph, type FolderParses, type LoadedGraph } from "./load.js";
 import { acquireLock } from "./lock.js";
-import { checkOutput, claimOutput, recoverInterrupted, writeOutput, type OutputDrift } from "./output.js";
+import { checkOutput, claimOutput, recoverInterrupted, writeOutput } from "./output.js";
+import type { GenerateResult } from "./results.js";
+
+export type { GenerateResult } from "./results.js";
 import { emitInParallel, startPrinter } from "./print-pool.js";
 import type { JsonSchemaLayout, OutputKind } from "./config.js";
 import type { EmitResult } from "../emit/output.js";
@@ -39,32 +42,6 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   seed?: FolderParses | undefined;
   /** Called once when another run holds the output folder and this one waits for it. */
   onWait?: ((owner: string) => void) | undefined;
-}
-
-export interface GenerateResult {
-  /**
-   * `written`: the output was written (or was already what the docs give); `failed`: the docs have errors and
-   * nothing was written; `in-sync` / `stale`: with `check`, whether the output folder is what the docs give.
-   */
-  status: "written" | "failed" | "in-sync" | "stale";
-  /** Every diagnostic of the docs and of the layout, sorted; warnings only unless `failed`. */
-  diagnostics: Diagnostic[];
-  /** About the run itself rather than the docs: caches that could not be read or written, cleanup after a killed run. */
-  warnings: string[];
-  /** `N models (a objects, b enums, c unions)`. */
-  summary: string;
-  docCount: number;
-  /** Files the output consists of. */
-  fileCount: number;
-  /** Docs parsed by this run (the others came from the cache). */
-  parsed: number;
-  /** Files written and removed by an incremental run; undefined when the whole folder was written. */
-  written?: number | undefined;
-  removed?: number | undefined;
-  /** With `check`: every stale, missing and extra file. */
-  drift?: OutputDrift | undefined;
-  /** Worker threads asked for beyond the machine's cores, and not started. */
-  workersCapped?: number | undefined;
 }
 
 export async function generate(input: string, options: GenerateOptions): Promise<GenerateResult> {

@@ -16,6 +16,9 @@ import { BANNER, type OutputFile } from "../emit/output.js";
 import { GRAPH_FORMAT } from "../model/json.js";
 import { failpoint } from "./failpoint.js";
 import { IoError, ioError } from "./errors.js";
+import type { OutputDrift } from "./results.js";
+
+export type { OutputDrift } from "./results.js";
 
 /** The output folder cannot be used as asked (the user must choose another or fix it): exit 2. */
 export class OutputError extends IoError {}
@@ -154,12 +157,6 @@ export async function linkOrCopy(from: string, to: string): Promise<void> {
     if (code !== "EPERM" && code !== "EXDEV" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
     await copyFile(from, to);
   }
-}
-
-export interface OutputDrift {
-  stale: string[];
-  missing: string[];
-  extra: string[];
 }
 
 /** Compares the expected files with what is on disk, listing every difference. */

@@ -23,7 +23,8 @@ import { loadVerifiedManifest, saveManifest, type ManifestEntry } from "./cache/
 import { saveParseCache, type CachedParse } from "./cache/parse-cache.js";
 import { generatorVersion } from "./cache/version.js";
 import type { ResolvedTarget } from "./config.js";
-import { emitOptionsOf, generateLocked, type GenerateResult } from "./generate.js";
+import { emitOptionsOf, generateLocked } from "./generate.js";
+import type { GenerateResult } from "./results.js";
 import { sha256 } from "./hash.js";
 import { createKeyer, outputKeyOf, planIncremental, type Keyer } from "./incremental/plan.js";
 import { loadGraph, type FolderParses } from "./load.js";
