@@ -2,7 +2,7 @@
  * `import … from "docschema"`: the public API, covered by the README's semver promise. Everything else under
  * dist/ is internal (package.json `exports` does not expose it) and may change in any release.
  */
-export { diff, emit, formatReport, generate, loadGraph, parseGraph, serializeGraph } from "./pipeline/api.js";
+export { diff, emit, formatReport, generate, loadGraph, parseGraph, serializeGraph, watch } from "./pipeline/api.js";
 export type { DiffOptions, GenerateOptions, GraphResult, LoadGraphOptions, OutputOptions } from "./pipeline/api.js";
 export type { GenerateResult, OutputDrift } from "./pipeline/results.js";
 export { defineConfig, resolveTargets, ConfigError } from "./pipeline/config.js";
@@ -10,5 +10,4 @@ export type { Config, DiffConfig, JsonSchemaLayout, LoadedConfig, OutputKind, Re
 export { loadConfig } from "./pipeline/config-file.js";
 export { InputError } from "./pipeline/errors.js";
 export type * from "./pipeline/public-types.js";
-export { watch } from "./pipeline/watch.js";
 export type { WatchEvent, WatchOptions, Watcher } from "./pipeline/watch.js";

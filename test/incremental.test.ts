@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mostReferencedObjects, withAddedField } from "../scripts/lib/edit-docs.mjs";
-import { buildCli, mtimes, readTree, runGenerate } from "./helpers/generate-run.js";
+import { buildCli, mtimes, readTree, referenceTree, runGenerate } from "./helpers/generate-run.js";
 
 const docs = path.resolve(import.meta.dirname, "../docs/models");
 let work: string;
@@ -18,12 +18,7 @@ let cacheDir: string;
 
 /** The reference: a cold, single-threaded run without cache on the current docs, into a fresh folder. */
 function reference(): Map<string, string> {
-  const folder = path.join(work, `reference-${Date.now()}`);
-  const run = runGenerate(input, folder, ["--no-cache", "--workers", "1"]);
-  expect(run.status, run.stderr).toBe(0);
-  const tree = readTree(folder);
-  rmSync(folder, { recursive: true });
-  return tree;
+  return referenceTree(input, work);
 }
 
 function generate(flags: string[] = []): string {

@@ -11,7 +11,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mostReferencedObjects, withAddedField } from "../scripts/lib/edit-docs.mjs";
-import { readTree, runGenerate } from "./helpers/generate-run.js";
+import { readTree, referenceTree, runGenerate } from "./helpers/generate-run.js";
 import { serializeGraph } from "../generator/model/json.js";
 import { SnapshotText } from "../generator/pipeline/watch-snapshot.js";
 import { loadGraph } from "../generator/pipeline/load.js";
@@ -42,18 +42,8 @@ async function after(change: () => void, pattern = /✔|✖/): Promise<string> {
   return until(pattern, from);
 }
 
-/** What a normal run writes for the docs as they are now. */
-function normalRun(): Map<string, string> {
-  const folder = path.join(work, `reference-${Date.now()}`);
-  const run = runGenerate(input, folder, ["--no-cache", "--workers", "1"]);
-  expect(run.status, run.stderr).toBe(0);
-  const tree = readTree(folder);
-  rmSync(folder, { recursive: true });
-  return tree;
-}
-
 function expectOutputOfNormalRun(): void {
-  expect(readTree(out)).toEqual(normalRun());
+  expect(readTree(out)).toEqual(referenceTree(input, work));
 }
 
 const doc = (file: string): string => path.join(input, file);

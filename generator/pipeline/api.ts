@@ -16,6 +16,8 @@ import { parseSnapshot } from "./diff-input.js";
 import { InputError } from "./errors.js";
 import { emitOptionsOf, generate as runGenerate } from "./generate.js";
 import type { GenerateResult } from "./results.js";
+import type { Watcher, WatchOptions } from "./watch.js";
+import type { ResolvedTarget } from "./config.js";
 import { loadGraph as load } from "./load.js";
 
 export interface LoadGraphOptions {
@@ -142,4 +144,18 @@ async function graphOf(side: ModelGraph | string): Promise<ModelGraph> {
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new DocErrors(`${side}: ${errors.length} error(s) in the docs; fix them to diff`, loaded.diagnostics, "");
   return loaded.graph;
+}
+
+/**
+ * Writes each target's output, then keeps it up to date with the docs (`docschema generate --watch`): each doc
+ * edit re-parses that doc and rewrites the files it changes, atomically; docs with errors keep the last good output.
+ *
+ * @param targets - What to write, e.g. `resolveTargets(await loadConfig())`.
+ * @returns A session; `close()` stops it and removes everything it made beside the outputs.
+ * @throws {@link InputError} when an output folder cannot be used (see `generate`).
+ */
+export async function watch(targets: readonly ResolvedTarget[], options: WatchOptions): Promise<Watcher> {
+  // Loaded on use: the session brings the parser and the emitter, which importing "docschema" must not.
+  const session = await import("./watch.js");
+  return session.watch(targets, options);
 }

@@ -20,5 +20,6 @@ export type * from "../model/types.js";
 export { DEFAULT_CACHE_DIR, DEFAULT_INPUT, DEFAULT_OUT, JSON_SCHEMA_LAYOUTS, OUTPUT_KINDS, resolveCacheDir, resolveTargets, type LoadedConfig, type ResolvedTarget, type TargetOverrides } from "./config.js";
 export { loadConfig } from "./config-file.js";
 export { FORMATS } from "../diff/format/index.js";
-export { watch, type WatchEvent, type WatchOptions, type Watcher } from "./watch.js";
+export { watch } from "./api.js";
+export type { WatchEvent, WatchOptions, Watcher } from "./watch.js";
 export { mustBeFolder } from "./api.js";

@@ -1,6 +1,6 @@
 /** Running the built CLI as a user would (a child process), and reading what it wrote, for end-to-end tests. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -19,6 +19,16 @@ export interface GenerateRun {
 export function runGenerate(input: string, out: string, flags: string[] = []): GenerateRun {
   const run = spawnSync(process.execPath, [cli, "generate", input, "-o", out, ...flags], { encoding: "utf8", maxBuffer: 64 << 20 });
   return { status: run.status, stderr: run.stderr };
+}
+
+/** The reference output: a cold, single-threaded run without cache on the docs as they are, read into memory. */
+export function referenceTree(input: string, scratch: string): Map<string, string> {
+  const folder = path.join(scratch, `reference-${process.hrtime.bigint()}`);
+  const run = runGenerate(input, folder, ["--no-cache", "--workers", "1"]);
+  if (run.status !== 0) throw new Error(`the reference run failed (exit ${run.status}):\n${run.stderr}`);
+  const tree = readTree(folder);
+  rmSync(folder, { recursive: true });
+  return tree;
 }
 
 /** Every file of a folder, path → content, sorted by path. */

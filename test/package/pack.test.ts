@@ -14,6 +14,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withAddedField } from "../../scripts/lib/edit-docs.mjs";
+import { STRICT_TSCONFIG } from "../helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string; engines: { node: string }; devDependencies: Record<string, string> };
@@ -58,18 +59,9 @@ console.log(JSON.stringify({
 }));
 `;
 
+// No skipLibCheck and no @types/node: docschema's own .d.ts must type-check in a project that has neither.
 const TSCONFIG = {
-  compilerOptions: {
-    target: "ES2022",
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    lib: ["ES2023", "DOM"],
-    types: [],
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true,
-    outDir: "build",
-  },
+  compilerOptions: { ...STRICT_TSCONFIG.compilerOptions, noEmit: false, skipLibCheck: false, outDir: "build" },
   include: ["consumer.ts", "src/**/*.ts"],
 };
 
