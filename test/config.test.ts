@@ -103,6 +103,11 @@ describe("targets", () => {
     expect(() => resolveTargets(loaded({ targets: [{ name: "a", out: "x" }, { name: "b", out: "./x" }] }))).toThrow(/targets a and b write the same folder/);
   });
 
+  it("carry only target options: the run's keys (cache, workers, diff) stay out of them", () => {
+    const [target] = resolveTargets(loaded({ out: "x", cacheDir: "cache", workers: 1, diff: { failOn: "breaking" } }), {}, "/project");
+    expect(Object.keys(target!).sort()).toEqual(["dates", "emit", "input", "jsonSchema", "name", "nulls", "out", "unknownKeys", "validators"]);
+  });
+
   it("default to docs/models → generated without a file", () => {
     expect(resolveTargets(undefined, {})).toMatchObject([{ input: "docs/models", out: "generated", emit: "typescript", validators: "compiled" }]);
   });

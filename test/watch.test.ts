@@ -146,6 +146,29 @@ describe("generate --watch", () => {
   });
 });
 
+describe("generate --watch --emit json-schema --json-schema per-model", () => {
+  it("rewrites the schema of the edited model, as a normal run writes it", async () => {
+    const schemas = path.join(work, "schemas");
+    const flags = ["--emit", "json-schema", "--json-schema", "per-model", "--no-cache"];
+    const session = spawn(process.execPath, [cli, "generate", input, "-o", schemas, ...flags, "--watch"], { env: { ...process.env, NO_COLOR: "1" } });
+    let text = "";
+    session.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    try {
+      for (let i = 0; i < 600 && !text.includes("watching"); i++) await sleep(50);
+      const file = doc("components/completionusage.md");
+      writeFileSync(file, withAddedField(readFileSync(file, "utf8"), 40));
+      for (let i = 0; i < 600 && !text.includes("✔ components/completionusage.md"); i++) await sleep(50);
+      expect(text).toMatch(/✔ components\/completionusage\.md → 1 file\(s\) written/);
+      const reference = path.join(work, "schemas-reference");
+      expect(runGenerate(input, reference, flags).status).toBe(0);
+      expect(readTree(schemas)).toEqual(readTree(reference));
+    } finally {
+      session.kill("SIGINT");
+      await new Promise((resolve) => session.once("close", resolve));
+    }
+  });
+});
+
 describe("the kept schema.json text", () => {
   it("is serializeGraph's, byte for byte, after models change", async () => {
     const { graph } = await loadGraph(path.join(root, "docs/models"));

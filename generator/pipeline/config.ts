@@ -72,6 +72,8 @@ const oneOf =
   (value, where) =>
     choices.includes(value as string) ? [] : [`${where}: ${JSON.stringify(value)} is not one of ${choices.join(", ")}`];
 const text: Check = (value, where) => (typeof value === "string" && value !== "" ? [] : [`${where}: must be a non-empty string`]);
+/** A path: checked as text, and resolved against the configuration file's folder (see resolveTargets). */
+const pathKey: Check = (value, where) => text(value, where);
 const count: Check = (value, where) => (Number.isInteger(value) && (value as number) >= 0 ? [] : [`${where}: must be a whole number ≥ 0`]);
 const textOrFalse: Check = (value, where) => (value === false ? [] : text(value, where));
 
@@ -94,8 +96,8 @@ function list(item: Check): Check {
 /** The options one target may set: here and on the top level. */
 const TARGET_KEYS = {
   name: text,
-  input: text,
-  out: text,
+  input: pathKey,
+  out: pathKey,
   emit: oneOf(OUTPUT_KINDS),
   jsonSchema: oneOf(JSON_SCHEMA_LAYOUTS),
   validators: oneOf(OPTION_CHOICES.validators),
@@ -140,23 +142,16 @@ export interface LoadedConfig {
 }
 
 /** Options given on the command line, each overriding the file. Paths are relative to the working directory. */
-export interface TargetOverrides extends Partial<EmitOptions> {
-  input?: string | undefined;
-  out?: string | undefined;
-  emit?: OutputKind | undefined;
-  jsonSchema?: JsonSchemaLayout | undefined;
+export type TargetOverrides = { [K in Exclude<keyof TargetConfig, "name">]?: TargetConfig[K] | undefined } & {
   /** Run only the targets of these names. */
   targets?: string[] | undefined;
-}
+};
 
-/** A target with every option decided: what one `generate` run writes. Paths as given, or relative to the cwd. */
-export interface ResolvedTarget extends EmitOptions {
-  name: string;
-  input: string;
-  out: string;
-  emit: OutputKind;
-  jsonSchema: JsonSchemaLayout;
-}
+/** The options a target has even when nothing sets them. */
+const TARGET_DEFAULTS = { input: DEFAULT_INPUT, out: DEFAULT_OUT, emit: "typescript", jsonSchema: "bundle", ...DEFAULT_OPTIONS } as const satisfies TargetConfig;
+
+/** A target with every option decided: what one `generate` run writes. Paths relative to the cwd. */
+export type ResolvedTarget = TargetConfig & { -readonly [K in keyof typeof TARGET_DEFAULTS]: NonNullable<TargetConfig[K]> } & { name: string };
 
 /**
  * The targets of a run: the file's (or the defaults, without one), flags applied on top. `-o` names one folder,
@@ -166,21 +161,17 @@ export function resolveTargets(loaded: LoadedConfig | undefined, flags: TargetOv
   const config = loaded?.config ?? {};
   // With a file, its paths and the defaults are relative to its folder (the project's); without one, to the cwd.
   const fromFile = (value: string): string => (loaded ? relativeTo(cwd, path.resolve(loaded.dir, value)) : value);
-  const { targets: entries = [{}], ...defaults } = config;
+  const entries = config.targets ?? [{}];
+  // The top level's target options are every target's defaults (its other keys are the run's, not a target's).
+  const defaults: TargetConfig = Object.fromEntries(Object.entries(config).filter(([key]) => Object.hasOwn(TARGET_KEYS, key)));
   let targets = entries.map((entry, i): ResolvedTarget => {
-    const merged = { ...defaults, ...entry };
-    const out = fromFile(merged.out ?? DEFAULT_OUT);
-    return {
-      name: merged.name ?? (config.targets ? (merged.out ?? `targets[${i}]`) : (merged.out ?? DEFAULT_OUT)),
-      input: fromFile(merged.input ?? DEFAULT_INPUT),
-      out,
-      emit: merged.emit ?? "typescript",
-      jsonSchema: merged.jsonSchema ?? "bundle",
-      validators: merged.validators ?? DEFAULT_OPTIONS.validators,
-      unknownKeys: merged.unknownKeys ?? DEFAULT_OPTIONS.unknownKeys,
-      dates: merged.dates ?? DEFAULT_OPTIONS.dates,
-      nulls: merged.nulls ?? DEFAULT_OPTIONS.nulls,
-    };
+    const merged: TargetConfig = { ...TARGET_DEFAULTS, ...defaults, ...entry };
+    for (const [key, check] of Object.entries(TARGET_KEYS)) {
+      const value = merged[key as keyof TargetConfig];
+      if (check === pathKey && typeof value === "string") Object.assign(merged, { [key]: fromFile(value) });
+    }
+    const name = entry.name ?? defaults.name ?? (config.targets ? (entry.out ?? defaults.out ?? `targets[${i}]`) : (defaults.out ?? DEFAULT_OUT));
+    return { ...(merged as ResolvedTarget), name };
   });
   if (flags.targets?.length) {
     const unknown = flags.targets.filter((name) => !targets.some((target) => target.name === name));

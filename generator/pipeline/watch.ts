@@ -18,7 +18,8 @@ import type { EmitOptions } from "../emit/options.js";
 import { SCHEMA_FILE, plainFiles } from "../emit/plain-files.js";
 import { compareDiagnostics, hasErrors } from "../model/diagnostics.js";
 import { compareIds, referencesOf } from "../model/type-expr.js";
-import type { Diagnostic, Model, ModelGraph, ModelId } from "../model/types.js";
+import type { Diagnostic, ModelGraph, ModelId } from "../model/types.js";
+import type { OutputFile } from "../emit/output.js";
 import { loadVerifiedManifest, saveManifest, type ManifestEntry } from "./cache/emit-manifest.js";
 import { saveParseCache, type CachedParse } from "./cache/parse-cache.js";
 import { generatorVersion } from "./cache/version.js";
@@ -393,6 +394,7 @@ class TargetOutput {
     const entries = new Map(manifest?.files);
     const output = new TargetOutput(target, live, options, `${generatorVersion()}\0${JSON.stringify(options)}`, entries);
     if (graph && target.emit === "typescript") output.plan(graph, parses.docs);
+    if (graph && target.emit === "json-schema") await output.hashJsonSchema(graph);
     return output;
   }
 
@@ -448,9 +450,18 @@ class TargetOutput {
     return this.write(files, removed);
   }
 
-  private async updateJsonSchema(graph: ModelGraph): Promise<{ written: number; removed: number }> {
+  /** The hashes of the JSON Schema files the first run wrote, so that an edit rewrites only the files it changes. */
+  private async hashJsonSchema(graph: ModelGraph): Promise<void> {
+    for (const file of await this.jsonSchemaFiles(graph)) this.entries.set(file.path, { ...UNWRITTEN, hash: sha256(file.content) });
+  }
+
+  private async jsonSchemaFiles(graph: ModelGraph): Promise<OutputFile[]> {
     const { jsonSchemaFiles } = await import("../emit/json-schema/files.js");
-    const files = jsonSchemaFiles(graph, this.options, this.target.jsonSchema).files;
+    return jsonSchemaFiles(graph, this.options, this.target.jsonSchema).files;
+  }
+
+  private async updateJsonSchema(graph: ModelGraph): Promise<{ written: number; removed: number }> {
+    const files = await this.jsonSchemaFiles(graph);
     const expected = new Set(files.map((file) => file.path));
     return this.write(files, [...this.live.paths()].filter((file) => !expected.has(file)));
   }
