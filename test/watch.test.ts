@@ -127,6 +127,20 @@ describe("generate --watch", () => {
     expectOutputOfNormalRun();
   });
 
+  it("goes on after a failed edit that also changed a title, when another doc is edited", async () => {
+    const renamed = doc("components/logprobs.md");
+    const original = readFileSync(renamed, "utf8");
+    const broken = withAddedField(original, 50).replace("# Logprobs", "# LogprobsRenamed").replace("`benchField50` | *string*", "`benchField50` | *numbr*");
+    expect(await after(() => writeFileSync(renamed, broken))).toMatch(/✖/);
+    const other = doc("components/completionusage.md");
+    // Both docs are pending now: the update reads the folder again and still fails on the first one's error.
+    const again = await after(() => writeFileSync(other, withAddedField(readFileSync(other, "utf8"), 51)), /✖ 1 error\(s\) after 2 docs|^error:/m);
+    expect(again).not.toMatch(/^error:/m);
+    await after(() => writeFileSync(renamed, original), /✔ 2 docs/);
+    expect(readFileSync(path.join(out, "components/completionusage.ts"), "utf8")).toContain("benchField51");
+    expectOutputOfNormalRun();
+  });
+
   it("survives the docs folder renamed away and back", async () => {
     const aside = path.join(work, "docs/models-aside");
     await after(() => renameSync(input, aside), /waiting for a folder/);

@@ -27,7 +27,7 @@ import type { ResolvedTarget } from "./config.js";
 import { emitOptionsOf, generateLocked } from "./generate.js";
 import type { GenerateResult } from "./results.js";
 import { sha256 } from "./hash.js";
-import { createKeyer, outputKeyOf, planIncremental, type Keyer } from "./incremental/plan.js";
+import { createKeyer, outputKeyOf, planIncremental } from "./incremental/plan.js";
 import { loadGraph, type FolderParses } from "./load.js";
 import { acquireLock, type Lock } from "./lock.js";
 import { claimOutput, recoverInterrupted } from "./output.js";
@@ -247,7 +247,8 @@ class InputSession {
     const reparsed = this.reparse(files);
     let built: GoodState | { failed: Diagnostic[] };
     let changedIds: Set<ModelId> | "all";
-    const fast = !this.reload && this.good && reparsed.every((file) => this.keepsItsModel(file));
+    // Every pending doc, not only those read again now: one left over from a failed update may have changed its title.
+    const fast = !this.reload && this.good && files.every((file) => this.keepsItsModel(file));
     if (fast && this.good) {
       if (reparsed.length === 0) {
         if (!this.failed) for (const file of files) this.pending.delete(file); // touched, not changed
@@ -372,7 +373,6 @@ const UNWRITTEN: ManifestEntry = { hash: "", size: -1, mtimeMs: -1 };
 /** One target's output during the session: its keys, the hashes of its files, and the folder. */
 class TargetOutput {
   private layout: Layout | undefined;
-  private keyer: Keyer | undefined;
   private snapshot: SnapshotText | undefined;
   private graph: ModelGraph | undefined;
   private dirty = false;
@@ -409,7 +409,6 @@ class TargetOutput {
     for (const file of [...this.entries.keys()]) if (!expected.has(file)) this.entries.delete(file);
     for (const [file, key] of plan.keys) this.entries.set(file, { ...(this.entries.get(file) ?? UNWRITTEN), key });
     this.layout = plan.layout;
-    this.keyer = createKeyer(plan.layout, this.salt, docs);
     this.snapshot = new SnapshotText(graph);
     this.graph = graph;
     return { selected, expected };
@@ -420,23 +419,22 @@ class TargetOutput {
     let selected = new Set<string>();
     let removed: string[] = [];
     let snapshotChanged = true;
-    if (changedIds === "all" || !this.layout || !this.keyer || !this.snapshot) {
+    if (changedIds === "all" || !this.layout || !this.snapshot) {
       const plan = this.plan(graph, docs);
       selected = plan.selected;
       removed = [...this.live.paths()].filter((file) => !plan.expected.has(file));
     } else {
       const changed = graph.models.filter((model) => changedIds.has(model.id));
-      for (const model of changed) {
-        this.layout.models.set(model.id, model);
-        this.keyer.forget(model.id);
-      }
+      for (const model of changed) this.layout.models.set(model.id, model);
+      // A keyer of the docs as they are now (a reload replaces the map): it fingerprints only the models asked for.
+      const keyer = createKeyer(this.layout, this.salt, docs);
       // A model's file depends on the model and on the models it references: reprint the changed ones and their referrers.
       const affected = new Set(changedIds);
       for (const id of changedIds) for (const from of referrers.get(id) ?? []) affected.add(from);
       for (const id of affected) {
         const file = this.layout.files.get(id);
         if (!file) continue;
-        const key = this.keyer.key(this.layout.models.get(id)!, file);
+        const key = keyer.key(this.layout.models.get(id)!, file);
         if (this.entries.get(file)?.key !== key) selected.add(file);
         this.entries.set(file, { ...(this.entries.get(file) ?? UNWRITTEN), key });
       }

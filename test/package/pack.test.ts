@@ -62,7 +62,7 @@ console.log(JSON.stringify({
 // No skipLibCheck and no @types/node: docschema's own .d.ts must type-check in a project that has neither.
 const TSCONFIG = {
   compilerOptions: { ...STRICT_TSCONFIG.compilerOptions, noEmit: false, skipLibCheck: false, outDir: "build" },
-  include: ["consumer.ts", "src/**/*.ts"],
+  include: ["consumer.ts", "readme.ts", "src/**/*.ts"],
 };
 
 function npm(args: string[], cwd: string): string {
@@ -100,6 +100,9 @@ beforeAll(() => {
   npm(["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", path.join(work, packed!.filename), `typescript@${manifest.devDependencies["typescript"]}`, `zod@${manifest.devDependencies["zod"]}`], project);
   writeFileSync(path.join(project, "docschema.config.ts"), CONFIG);
   writeFileSync(path.join(project, "consumer.ts"), CONSUMER);
+  // The README's Node API example, as it is written there.
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  writeFileSync(path.join(project, "readme.ts"), /## Node API\n\n```ts\n([^]*?)```/.exec(readme)![1]!);
   writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
 }, 600_000);
 
@@ -144,6 +147,12 @@ describe.each(["current", ...versions])("the installed package on Node %s", (ver
       zod: true,
       config: "elsewhere",
     });
+  });
+
+  it("runs the README's Node API example", () => {
+    const run = runWith(node, node, ["build/readme.js"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^## docschema diff: no schema changes/m);
   });
 
   it("watches: an edit reaches the output, and SIGINT leaves nothing behind", async () => {

@@ -80,10 +80,9 @@ export function outputKeyOf(graph: ModelGraph, keys: ReadonlyMap<string, string>
   return sha256([salt, JSON.stringify({ ...graph, models: graph.models.length }), ...[...keys].flat()].join("\0"));
 }
 
-/** Keys of model files, each model fingerprinted once; `forget` a model whose doc changed (watch mode). */
+/** Keys of model files, each model fingerprinted once (on first use). */
 export interface Keyer {
   key(model: Model, path: string): string;
-  forget(id: ModelId): void;
 }
 
 /** Keys of the model files of `layout` (its `models` are the ones fingerprinted; see planIncremental for `docs`). */
@@ -104,6 +103,5 @@ export function createKeyer(layout: Layout, salt: string, docs?: ReadonlyMap<str
       }
       return sha256(parts.join("\0"));
     },
-    forget: (id) => void fingerprints.delete(id),
   };
 }
