@@ -114,6 +114,13 @@ export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBo
     expect(file).toContain("  [key: string]: unknown;");
   });
 
+  it("a field named __proto__ is a property of its own, not the prototype of an object literal", () => {
+    const graph = graphOf([object("components.M", [field("__proto__", prim("string")), field("constructor", prim("number"))])]);
+    expect(emitted(graph).text("components/m.ts")).toContain('  ["__proto__"]: string;\n  constructor: number;');
+    const zod = fileOf(emitOutput(graph, { ...DEFAULT_OPTIONS, validators: "zod" }).files, "components/m.ts");
+    expect(zod).toContain('  ["__proto__"]: z.string(),');
+  });
+
   it("cross-namespace references import under a namespace alias; the same title in two namespaces works", () => {
     const { text } = emitted(
       graphOf([object("errors.ErrorT", [field("message", prim("string"))]), object("operations.ErrorT", [field("inner", ref("errors.ErrorT"))])]),

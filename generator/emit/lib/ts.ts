@@ -1,5 +1,5 @@
 /** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
-import type { JSDocStructure, OptionalKind, WriterFunction } from "ts-morph";
+import type { WriterFunction } from "ts-morph";
 import { hasRefs, unreachable } from "../../model/type-expr.js";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
@@ -45,7 +45,7 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
           return unreachable(type.name);
       }
     case "literal":
-      return JSON.stringify(type.value);
+      return literal(type.value);
     case "ref":
       return refName(type.id);
     case "array":
@@ -63,6 +63,15 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
     case "union":
       return type.members.map(text).join(" | ");
   }
+}
+
+/**
+ * A value of the docs (an enum value, a literal type) as a literal in generated code: JSON, except for a string
+ * ending in a backslash, whose last `\\` is written `\x5c`. ts-morph's code writer takes a quote right after a
+ * backslash for an escaped one: it would lose track of the string and "close" comments that are not there.
+ */
+export function literal(value: string | number | boolean): string {
+  return JSON.stringify(value).replace(/\\\\"$/, '\\x5c"');
 }
 
 /** Parenthesises what would otherwise bind wrongly before `[]`. */
@@ -87,21 +96,30 @@ export interface DocComment {
   deprecated?: boolean | undefined;
 }
 
-/** A JSDoc block, or none when there is nothing to say. `*\/` in doc text would end the comment early. */
-export function jsDocs({ description, example, deprecated }: DocComment): OptionalKind<JSDocStructure>[] {
-  const tags: { tagName: string; text?: string }[] = [];
-  if (example) tags.push({ tagName: "example", text: escapeComment(example) });
-  if (deprecated) tags.push({ tagName: "deprecated" });
-  if (!description && tags.length === 0) return [];
-  return [{ ...(description ? { description: escapeComment(description) } : {}), tags }];
+/**
+ * A JSDoc block, or none when there is nothing to say. Given to ts-morph as finished text: its own JSDoc printer
+ * writes the parts through a code writer that reads `/*`, quotes and backticks in doc text as code and closes the
+ * comment early. `*\/` in doc text would end the comment: it is written `*\\/`.
+ */
+export function jsDocs({ description, example, deprecated }: DocComment): string[] {
+  const lines = [
+    ...(description ? [description] : []),
+    ...(example ? [`@example ${example}`] : []),
+    ...(deprecated ? ["@deprecated"] : []),
+  ];
+  return lines.length === 0 ? [] : [escapeComment(lines.join("\n"))];
 }
 
 function escapeComment(text: string): string {
   return text.replace(/\*\//g, "*\\/").replace(/\r\n?/g, "\n");
 }
 
-/** A property name as written in an interface: bare when it is an identifier, quoted otherwise. */
+/**
+ * A property name as written in an interface or an object literal: bare when it is an identifier, quoted
+ * otherwise; `__proto__` computed, because `{ __proto__: x }` sets an object literal's prototype instead.
+ */
 export function propertyName(name: string): string {
+  if (name === "__proto__") return `["__proto__"]`;
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 

@@ -4,11 +4,11 @@
  */
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../../model/types.js";
-import { enumMemberName, identifierOf, jsDocs } from "../lib/ts.js";
+import { enumMemberName, identifierOf, jsDocs, literal } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export function enumType(model: EnumModel, options: EmitOptions): (StatementStructures | WriterFunction)[] {
-  const literals = model.values.map((value) => JSON.stringify(value));
+  const literals = model.values.map(literal);
   if (model.open) literals.push(model.values.some((v) => typeof v === "number") ? "(number & {})" : "(string & {})");
   return [
     // A validator companion carries the values itself.
@@ -31,7 +31,7 @@ function valuesObject(model: EnumModel): WriterFunction {
   return (writer) => {
     writer.writeLine(`/** Known values of {@link ${identifierOf(model)}}. */`);
     writer.write(`export const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
-      for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
+      for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${literal(value)},`);
     });
     writer.write(" as const);");
   };
