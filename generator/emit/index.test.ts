@@ -56,7 +56,7 @@ export type FinishReason = "stop" | "tool_calls";
 
   it("an enum named like a global it uses (Python `Object`) does not shadow it", () => {
     const { text } = emitted(graphOf([enumModel("models.Object", ["embedding"])], "python"));
-    expect(text("models/object.ts")).toContain("export const Object$ = Object.freeze(");
+    expect(text("models/object.ts")).toContain("\nconst Object$ = Object.freeze(");
     expect(text("models/object.ts")).toContain("export { Object$ as Object };");
   });
 });

@@ -3,21 +3,11 @@ import type { WriterFunction } from "ts-morph";
 import { hasRefs, unreachable } from "../../model/type-expr.js";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
+import { exportNameOf, identifierOf } from "./names.js";
 
-/**
- * Globals the generated model files name (types, validators, zod schemas). A model titled like one of them would
- * shadow it: in its own file it is declared as `Title$` and exported as `Title`; other files import it under an alias.
- */
-export const OUTPUT_GLOBALS: ReadonlySet<string> = new Set([
-  "Array", "AsyncIterable", "Blob", "Date", "Number", "Object", "ReadableStream", "ReadonlySet", "Record", "Set", "Symbol", "Uint8Array",
-]);
+export { identifierOf } from "./names.js";
 
-/** The identifier a model is declared under in its own file: its title, unless that would shadow a global. */
-export function identifierOf(model: { name: string }): string {
-  return OUTPUT_GLOBALS.has(model.name) ? `${model.name}$` : model.name;
-}
-
-/** How a referenced model is spelled in the file being written (imports decide, see ../layout.ts). */
+/** How a referenced model is spelled in the file being written (imports decide, see ../model-file.ts). */
 export type RefNamer = (id: ModelId) => string;
 
 /** The binary types the SDKs accept for file content (`File | Blob`, `ReadableStream<Uint8Array>`, bytes). */
@@ -132,11 +122,19 @@ export function enumMemberName(value: string | number): string {
 }
 
 /**
- * `export const name: type = initializer;` written as is: a variable structure would re-indent a multi-line
- * initializer with a hanging indent.
+ * Whether a model's declarations are exported as declared; otherwise they are declared as `Title$` and the model's
+ * file exports them under the title (`export { Date$ as Date }`, see ../model-file.ts).
  */
-export function exportConst(name: string, type: string | undefined, initializer: string): WriterFunction {
+export function exportedAsDeclared(model: { name: string }): boolean {
+  return identifierOf(model) === exportNameOf(model);
+}
+
+/**
+ * `export const name: type = initializer;` written as is: a variable structure would re-indent a multi-line
+ * initializer with a hanging indent. Without `export` for a model exported under another name (exportedAsDeclared).
+ */
+export function exportConst(name: string, type: string | undefined, initializer: string, exported = true): WriterFunction {
   return (writer) => {
-    writer.write(`export const ${name}${type ? `: ${type}` : ""} = ${initializer};`);
+    writer.write(`${exported ? "export " : ""}const ${name}${type ? `: ${type}` : ""} = ${initializer};`);
   };
 }

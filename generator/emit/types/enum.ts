@@ -4,7 +4,7 @@
  */
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../../model/types.js";
-import { enumMemberName, identifierOf, jsDocs, literal } from "../lib/ts.js";
+import { enumMemberName, exportedAsDeclared, identifierOf, jsDocs, literal } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export function enumType(model: EnumModel, options: EmitOptions): (StatementStructures | WriterFunction)[] {
@@ -16,7 +16,7 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
     {
       kind: StructureKind.TypeAlias,
       name: identifierOf(model),
-      isExported: true,
+      isExported: exportedAsDeclared(model),
       docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
       type: literals.join(" | "),
     },
@@ -30,7 +30,7 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
 function valuesObject(model: EnumModel): WriterFunction {
   return (writer) => {
     writer.writeLine(`/** Known values of {@link ${identifierOf(model)}}. */`);
-    writer.write(`export const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
+    writer.write(`${exportedAsDeclared(model) ? "export " : ""}const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
       for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${literal(value)},`);
     });
     writer.write(" as const);");

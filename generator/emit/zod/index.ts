@@ -6,7 +6,7 @@
 import { StructureKind, type WriterFunction } from "ts-morph";
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
 import { enumValueEntries, membersObject } from "../types/enum.js";
-import { exportConst, fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
+import { exportConst, exportedAsDeclared, fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
 import { readsModels, zodExpr, type ZodContext } from "./lib.js";
 
 export type { ZodContext } from "./lib.js";
@@ -16,7 +16,7 @@ export const ZOD_IMPORT = { kind: StructureKind.ImportDeclaration, namespaceImpo
 export function zodStatements(model: Model, ctx: ZodContext): WriterFunction[] {
   const { initializer, annotated } = schemaOf(model, ctx);
   const name = identifierOf(model);
-  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, initializer)];
+  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, initializer, exportedAsDeclared(model))];
 }
 
 function schemaOf(model: Model, ctx: ZodContext): { initializer: string; annotated: boolean } {
