@@ -113,11 +113,20 @@ export function propertyName(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-/** A PascalCase member name for an enum value (`"tool_calls"` → `ToolCalls`), used as a key of the values object. */
-export function enumMemberName(value: string | number): string {
-  const words = String(value).match(/[A-Za-z0-9]+/g) ?? [];
+/**
+ * The name of an enum member (`FinishReason.ToolCalls`): the doc's own name when it is a capitalised identifier
+ * (`TOOL_CALLS`, `ToolCalls`), otherwise the PascalCase words of that name or of the value (`"tool_calls"` →
+ * `ToolCalls`). Capitalised, it never hides a property of the companion it is merged into (`is`, `parse`, `values`).
+ */
+export function enumMemberName(value: string | number, name?: string): string {
+  if (name !== undefined && /^[A-Z][A-Za-z0-9_]*$/.test(name)) return name;
+  return pascalCase(name ?? "") ?? pascalCase(String(value)) ?? "Empty";
+}
+
+function pascalCase(text: string): string | undefined {
+  const words = text.match(/[A-Za-z0-9]+/g);
+  if (!words) return undefined;
   const name = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
-  if (name === "") return "Empty";
   return /^[0-9]/.test(name) ? `Value${name}` : name;
 }
 

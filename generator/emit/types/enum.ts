@@ -31,20 +31,21 @@ function valuesObject(model: EnumModel): WriterFunction {
   return (writer) => {
     writer.writeLine(`/** Known values of {@link ${identifierOf(model)}}. */`);
     writer.write(`${exportedAsDeclared(model) ? "export " : ""}const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
-      for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${literal(value)},`);
+      for (const [key, value] of enumValueEntries(model)) writer.writeLine(`${key}: ${literal(value)},`);
     });
     writer.write(" as const);");
   };
 }
 
-/** `[["ToolCalls", "tool_calls"], …]`; member names that would repeat get a number. */
-export function enumValueEntries(values: (string | number)[]): [string, string | number][] {
-  const used = new Map<string, number>();
-  return values.map((value) => {
-    const base = enumMemberName(value);
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    return [n === 1 ? base : `${base}${n}`, value];
+/** `[["ToolCalls", "tool_calls"], …]`; a member name already taken gets the first number that makes it unique. */
+export function enumValueEntries(model: EnumModel): [string, string | number][] {
+  const used = new Set<string>();
+  return model.values.map((value, index) => {
+    const base = enumMemberName(value, model.names?.[index]);
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    return [name, value];
   });
 }
 

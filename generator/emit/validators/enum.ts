@@ -23,7 +23,7 @@ export function enumValidator(model: EnumModel, ctx: ValidatorContext): Companio
     test = `values${name}.has(${VALUE})`;
   }
   const expected = model.open ? base : model.values.map((value) => JSON.stringify(value)).join(" | ");
-  const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${literal(value)}`);
+  const members = enumValueEntries(model).map(([key, value]) => `${key}: ${literal(value)}`);
   return {
     companion: `${rt(ctx, "enumeration")}(${JSON.stringify(model.name)}, ${membersObject(members)} as const, is${name}, ${JSON.stringify(expected)})`,
     functions: [fn(`is${name}`, [[VALUE, "unknown"]], `${VALUE} is ${name}`, [`return ${test};`])],

@@ -53,7 +53,7 @@ function enumSchema(model: EnumModel): string {
   const closed = strings
     ? `z.enum([${model.values.map(literal).join(", ")}])`
     : `z.union([${model.values.map((value) => `z.literal(${literal(value)})`).join(", ")}])`;
-  const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${literal(value)}`);
+  const members = enumValueEntries(model).map(([key, value]) => `${key}: ${literal(value)}`);
   return `Object.assign(${model.open ? base : closed}, ${membersObject(members)} as const)`;
 }
 
