@@ -86,7 +86,7 @@ function directRefs(type: TypeExpr): ModelId[] {
 }
 
 /** Tarjan's strongly connected components, iteratively (a long chain of unions must not overflow the stack). */
-function stronglyConnected(nodes: readonly ModelId[], edges: (node: ModelId) => ModelId[]): ModelId[][] {
+export function stronglyConnected(nodes: readonly ModelId[], edges: (node: ModelId) => ModelId[]): ModelId[][] {
   const index = new Map<ModelId, number>();
   const low = new Map<ModelId, number>();
   const stack: ModelId[] = [];
