@@ -114,6 +114,30 @@ describe("generate --watch", () => {
     expectOutputOfNormalRun();
   });
 
+  it("flattens unions that come to contain each other, as a normal run does", async () => {
+    const union = (name: string, members: string[]): string =>
+      [`# ${name}`, "", "## Supported Types", "", ...members.flatMap((member) => [`### \`${member}\``, "", "```typescript", `const value: ${member} = "x";`, "```", ""])].join("\n");
+    const first = doc("components/cyclefirst.md");
+    const second = doc("components/cyclesecond.md");
+    await after(() => {
+      writeFileSync(first, union("CycleFirst", ["string"]));
+      writeFileSync(second, union("CycleSecond", ["number", "components.CycleFirst"]));
+    });
+    for (let i = 0; i < 100 && !existsSync(path.join(out, "components/cyclesecond.ts")); i++) await sleep(50);
+    await sleep(300);
+    expectOutputOfNormalRun();
+    // Same ids, so the fast path: CycleFirst now contains CycleSecond, which contains it.
+    await after(() => writeFileSync(first, union("CycleFirst", ["string", "components.CycleSecond"])));
+    expectOutputOfNormalRun();
+    await after(() => {
+      unlinkSync(first);
+      unlinkSync(second);
+    });
+    for (let i = 0; i < 100 && existsSync(path.join(out, "components/cyclesecond.ts")); i++) await sleep(50);
+    await sleep(300);
+    expectOutputOfNormalRun();
+  });
+
   it("keeps the last good output on doc errors, goes on, and catches up once they are fixed", async () => {
     const file = doc("components/choices.md");
     const good = readFileSync(file, "utf8");

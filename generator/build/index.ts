@@ -6,6 +6,7 @@ import { attachOperations } from "./operations.js";
 
 export { buildGraph, createResolver, majorityFlavour, type BuildResult, type Resolver } from "./graph.js";
 export { attachOperations } from "./operations.js";
+export { flattenUnionCycles } from "./union-cycles.js";
 
 /** The graph of a doc set: models resolved, operations attached, every diagnostic in order. */
 export function buildModelGraph(docs: readonly ParsedDoc[], operations: readonly Operation[]): { graph: ModelGraph; diagnostics: Diagnostic[] } {

@@ -56,7 +56,7 @@ export type FinishReason = "stop" | "tool_calls";
 
   it("an enum named like a global it uses (Python `Object`) does not shadow it", () => {
     const { text } = emitted(graphOf([enumModel("models.Object", ["embedding"])], "python"));
-    expect(text("models/object.ts")).toContain("export const Object$ = Object.freeze(");
+    expect(text("models/object.ts")).toContain("\nconst Object$ = Object.freeze(");
     expect(text("models/object.ts")).toContain("export { Object$ as Object };");
   });
 });
@@ -112,6 +112,13 @@ export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBo
     expect(file).toContain("  events: AsyncIterable<M>;");
     expect(file).toContain("Ends early *\\/ unless escaped");
     expect(file).toContain("  [key: string]: unknown;");
+  });
+
+  it("a field named __proto__ is a property of its own, not the prototype of an object literal", () => {
+    const graph = graphOf([object("components.M", [field("__proto__", prim("string")), field("constructor", prim("number"))])]);
+    expect(emitted(graph).text("components/m.ts")).toContain('  ["__proto__"]: string;\n  constructor: number;');
+    const zod = fileOf(emitOutput(graph, { ...DEFAULT_OPTIONS, validators: "zod" }).files, "components/m.ts");
+    expect(zod).toContain('  ["__proto__"]: z.string(),');
   });
 
   it("cross-namespace references import under a namespace alias; the same title in two namespaces works", () => {

@@ -76,6 +76,8 @@ export interface ObjectModel extends ModelBase {
 export interface EnumModel extends ModelBase {
   kind: "enum";
   values: (string | number)[];
+  /** The members' names, one per value, where the docs give them (a `Name | Value` table): `FinishReason.ToolCalls`. */
+  names?: string[];
   /** Open enum: values end in `Unrecognized<string>`, so any value of that type is accepted. */
   open?: boolean;
 }

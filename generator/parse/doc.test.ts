@@ -162,6 +162,21 @@ describe("enum docs", () => {
     expect(enumOf(doc).values).toEqual(["active", "on hold"]);
   });
 
+  it("the Name column names the members, the first of a repeated value keeping its name", () => {
+    const rows = [["`ToolCalls`", "tool_calls"], ["`STOP`", "stop"], ["`Again`", "tool_calls"], ["`toolCalls2`", "other"]];
+    const doc = parse("components/finishreason.md", ["# FinishReason", "", "## Values", "", table(["Name", "Value"], rows)].join("\n"));
+    expect(enumOf(doc)).toMatchObject({ values: ["tool_calls", "stop", "other"], names: ["ToolCalls", "STOP", "toolCalls2"] });
+    expect(codes(doc)).toEqual(["warning duplicate-enum-value"]);
+    expect(enumOf(parse("components/e.md", tsEnum("E", ['"a"']))).names).toBeUndefined();
+  });
+
+  it("values JSON cannot read, or numbers out of range, are errors at the value", () => {
+    const badEscape = only(parse("components/e.md", tsEnum("E", ['"a"', '"C:\\dir"'])));
+    expect(badEscape).toMatchObject({ severity: "error", code: "bad-enum-value", line: 12, column: '"a" | '.length + 1 });
+    expect(only(parse("components/e.md", tsEnum("E", ["1", "9".repeat(400)])))).toMatchObject({ code: "bad-enum-value", column: "1 | ".length + 1 });
+    expect(only(parse("e.md", pyEnum("E", ['"C:\\dir"'])))).toMatchObject({ code: "bad-enum-value", line: 11 });
+  });
+
   it("a repeated value is kept once, with a warning", () => {
     const doc = parse("components/e.md", tsEnum("E", ['"a"', '"a"']));
     expect(enumOf(doc).values).toEqual(["a"]);

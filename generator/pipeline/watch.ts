@@ -13,12 +13,12 @@ import { statSync, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { AsyncSubscription, Event } from "@parcel/watcher";
-import { createResolver, type Resolver } from "../build/index.js";
+import { createResolver, flattenUnionCycles, type Resolver } from "../build/index.js";
 import type { EmitOptions } from "../emit/options.js";
 import { SCHEMA_FILE, plainFiles } from "../emit/plain-files.js";
 import { compareDiagnostics, hasErrors } from "../model/diagnostics.js";
 import { compareIds, referencesOf } from "../model/type-expr.js";
-import type { Diagnostic, ModelGraph, ModelId } from "../model/types.js";
+import type { Diagnostic, Model, ModelGraph, ModelId } from "../model/types.js";
 import type { OutputFile } from "../emit/output.js";
 import { loadVerifiedManifest, saveManifest, type ManifestEntry } from "./cache/emit-manifest.js";
 import { saveParseCache, type CachedParse } from "./cache/parse-cache.js";
@@ -101,6 +101,8 @@ export async function watch(targets: readonly ResolvedTarget[], options: WatchOp
 /** The last graph that built without errors, and what the fast path needs of it. */
 interface GoodState {
   graph: ModelGraph;
+  /** `graph.models` as resolved, before unions that contain each other were flattened (../build/union-cycles.ts). */
+  resolved: Model[];
   /** Warnings (a good state has no errors), by file. */
   diagnostics: Diagnostic[];
   resolver: Resolver;
@@ -333,16 +335,42 @@ function goodState(graph: ModelGraph, diagnostics: Diagnostic[], parses: FolderP
   for (const doc of docs) if (doc.model) idOfFile.set(doc.file, doc.model.id);
   const referrers = new Map<ModelId, Set<ModelId>>();
   for (const model of graph.models) for (const id of referencesOf(model)) referrers.get(id)?.add(model.id) ?? referrers.set(id, new Set([model.id]));
-  return { graph, diagnostics, resolver: createResolver(docs), idOfFile, indexOf: new Map(graph.models.map((model, i) => [model.id, i])), referrers };
+  const resolver = createResolver(docs);
+  // Only unions are flattened: resolving them again gives the models before flattening.
+  const resolved = graph.models.map((model) => (model.kind === "union" ? resolver.resolve(parses.docs.get(model.source.file)!.doc.model!).model : model));
+  return { graph, resolved, diagnostics, resolver, idOfFile, indexOf: new Map(graph.models.map((model, i) => [model.id, i])), referrers };
 }
 
 /**
  * The fast path: every changed doc still defines the model it did, so the index is the same and only their
- * models are resolved again; everything else of the good state carries over.
+ * models are resolved again; everything else of the good state carries over. When a union changed, the unions
+ * that contain each other are flattened again, as the graph builder does, and those whose flattening changed count
+ * as changed too.
  */
 function rebuild(good: GoodState, parses: FolderParses, files: ReadonlySet<string>): { built: GoodState | { failed: Diagnostic[] }; changedIds: Set<ModelId> } {
-  const models = [...good.graph.models];
+  const resolved = [...good.resolved];
   const diagnostics = good.diagnostics.filter((d) => !files.has(d.file));
+  const changedIds = new Set<ModelId>();
+  let unions = false;
+  for (const file of files) {
+    const doc = parses.docs.get(file)!.doc;
+    const result = good.resolver.resolve(doc.model!);
+    diagnostics.push(...doc.diagnostics, ...result.diagnostics);
+    const at = good.indexOf.get(result.model.id)!;
+    unions ||= result.model.kind === "union" || resolved[at]!.kind === "union";
+    resolved[at] = result.model;
+    changedIds.add(result.model.id);
+  }
+  let models = resolved;
+  if (unions) {
+    models = flattenUnionCycles(resolved, diagnostics);
+    models.forEach((model, i) => {
+      const before = good.graph.models[i]!;
+      if (model.kind === "union" && model !== before && JSON.stringify(model) !== JSON.stringify(before)) changedIds.add(model.id);
+    });
+  }
+  diagnostics.sort(compareDiagnostics);
+  if (hasErrors(diagnostics)) return { built: { failed: diagnostics }, changedIds };
   // Copy on write: the good state stays whole should the build fail.
   const referrers = new Map(good.referrers);
   const edit = (id: ModelId): Set<ModelId> => {
@@ -350,21 +378,13 @@ function rebuild(good: GoodState, parses: FolderParses, files: ReadonlySet<strin
     referrers.set(id, copy);
     return copy;
   };
-  const changedIds = new Set<ModelId>();
-  for (const file of files) {
-    const doc = parses.docs.get(file)!.doc;
-    const resolved = good.resolver.resolve(doc.model!);
-    diagnostics.push(...doc.diagnostics, ...resolved.diagnostics);
-    const at = good.indexOf.get(resolved.model.id)!;
-    for (const id of referencesOf(models[at]!)) edit(id).delete(resolved.model.id);
-    for (const id of referencesOf(resolved.model)) edit(id).add(resolved.model.id);
-    models[at] = resolved.model;
-    changedIds.add(resolved.model.id);
+  for (const id of changedIds) {
+    const at = good.indexOf.get(id)!;
+    for (const ref of referencesOf(good.graph.models[at]!)) edit(ref).delete(id);
+    for (const ref of referencesOf(models[at]!)) edit(ref).add(id);
   }
-  diagnostics.sort(compareDiagnostics);
-  if (hasErrors(diagnostics)) return { built: { failed: diagnostics }, changedIds };
   const graph = { ...good.graph, models };
-  return { built: { ...good, graph, diagnostics, referrers }, changedIds };
+  return { built: { ...good, graph, resolved, diagnostics, referrers }, changedIds };
 }
 
 /** An entry for a file not written by this session yet: its text is unknown, so it is written when printed. */

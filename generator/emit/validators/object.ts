@@ -4,7 +4,7 @@
  */
 import type { FunctionDeclarationStructure } from "ts-morph";
 import type { ObjectModel, TypeExpr } from "../../model/types.js";
-import { fieldType, identifierOf } from "../lib/ts.js";
+import { fieldType, identifierOf, literal } from "../lib/ts.js";
 import { ISSUES, PATH, VALUE, expectedText, fn, isExpr, needsStrip, not, prop, reportStmt, rt, stripExpr, type CompanionStatements, type ValidatorContext } from "./lib.js";
 
 interface CheckedField {
@@ -95,7 +95,7 @@ function literalFields(model: ObjectModel, ctx: ValidatorContext): string[] {
       const target = ctx.ref(field.type.id)?.model;
       if (target?.kind === "enum" && !target.open && target.values.length === 1) value = target.values[0];
     }
-    if (value !== undefined) literals.push(`${JSON.stringify(field.name)}: ${JSON.stringify(value)}`);
+    if (value !== undefined) literals.push(`${JSON.stringify(field.name)}: ${literal(value)}`);
   }
   return literals;
 }
