@@ -103,7 +103,7 @@ interface GoodState {
   graph: ModelGraph;
   /** `graph.models` as resolved, before unions that contain each other were flattened (../build/union-cycles.ts). */
   resolved: Model[];
-  /** Warnings (a good state has no errors), by file. */
+  /** Its diagnostics: warnings only (a good state has no errors). */
   diagnostics: Diagnostic[];
   resolver: Resolver;
   /** Model id of each doc that has one. */
