@@ -121,13 +121,17 @@ describe("generate --watch", () => {
     const second = doc("components/cyclesecond.md");
     await after(() => {
       writeFileSync(first, union("CycleFirst", ["string"]));
-      writeFileSync(second, union("CycleSecond", ["number", "components.CycleFirst"]));
+      writeFileSync(second, union("CycleSecond", ["number", "components.CycleFirst", "components.TopLogprobs"]));
     });
     for (let i = 0; i < 100 && !existsSync(path.join(out, "components/cyclesecond.ts")); i++) await sleep(50);
     await sleep(300);
     expectOutputOfNormalRun();
     // Same ids, so the fast path: CycleFirst now contains CycleSecond, which contains it.
     await after(() => writeFileSync(first, union("CycleFirst", ["string", "components.CycleSecond"])));
+    expectOutputOfNormalRun();
+    // An edit of a model they contain reprints them: still flattened.
+    const other = doc("components/toplogprobs.md");
+    await after(() => writeFileSync(other, withAddedField(readFileSync(other, "utf8"), 60)));
     expectOutputOfNormalRun();
     await after(() => {
       unlinkSync(first);

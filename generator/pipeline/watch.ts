@@ -361,7 +361,8 @@ function rebuild(good: GoodState, parses: FolderParses, files: ReadonlySet<strin
     resolved[at] = result.model;
     changedIds.add(result.model.id);
   }
-  let models = resolved;
+  // Without a union among them, the flattened unions stand: the changed models replace theirs in the graph as it is.
+  let models = good.graph.models.map((model, i) => (changedIds.has(model.id) ? resolved[i]! : model));
   if (unions) {
     models = flattenUnionCycles(resolved, diagnostics);
     models.forEach((model, i) => {
