@@ -21,11 +21,11 @@ const RUNS = Number(args.runs);
 const MS = Number(args.ms);
 
 if (!existsSync(path.join(root, "dist/emit/index.js"))) execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
-const { loadGraph } = await import("../dist/model/load.js");
+const { loadGraph } = await import("../dist/pipeline/load.js");
 const { emitOutput } = await import("../dist/emit/index.js");
 const { DEFAULT_OPTIONS } = await import("../dist/emit/options.js");
-const { jsonSchemaOf, jsonSchemaRef } = await import("../dist/emit/json-schema.js");
-const { extractExample } = await import("../dist/model/example.js");
+const { jsonSchemaOf, jsonSchemaRef } = await import("../dist/emit/json-schema/index.js");
+const { extractExample } = await import("../dist/emit/json-schema/examples.js");
 const require = createRequire(import.meta.url);
 const Ajv = require("ajv/dist/2020").default;
 
