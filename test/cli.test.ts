@@ -21,10 +21,11 @@ describe("docschema generate", () => {
   it("writes one file per model, barrels and schema.json, and prints a one-line summary", async () => {
     const { input, out } = await fixture();
     const run = await runCli(["generate", input, "--out", out]);
-    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 11 files in .*generated \(\d+\.\d+s\)\n$/);
+    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 12 files in .*generated \(\d+\.\d+s\)\n$/);
     expect(run.code).toBe(0);
     const files = [...(await snapshotFolder(out)).keys()];
     expect(files).toEqual([
+      "checks.ts",
       "components/choice.ts",
       "components/errort.ts",
       "components/finishreason.ts",
@@ -95,7 +96,7 @@ describe("docschema generate", () => {
     const { input, out } = await fixture();
     const run = await runCli(["generate", input, "-o", out, "--check"]);
     expect(run.code).toBe(1);
-    expect(run.stderr.match(/^missing /gm)).toHaveLength(11);
+    expect(run.stderr.match(/^missing /gm)).toHaveLength(12);
   });
 
   it("links resolve whatever the input folder is called (they are relative to the SDK's docs/models)", async () => {

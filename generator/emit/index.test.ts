@@ -27,11 +27,13 @@ describe("enums", () => {
   it("a frozen values object and a literal union, with JSDoc", () => {
     const { text } = emitted(graphOf([enumModel("components.FinishReason", ["stop", "tool_calls"], { description: "Why it stopped." })]));
     expect(text("components/finishreason.ts")).toBe(
-      `${BANNER}/** Known values of {@link FinishReason}. */
+      `${BANNER}
+/** Known values of {@link FinishReason}. */
 export const FinishReason = Object.freeze({
   Stop: "stop",
   ToolCalls: "tool_calls",
 } as const);
+
 /** Why it stopped. */
 export type FinishReason = "stop" | "tool_calls";
 `,
@@ -73,6 +75,7 @@ describe("unions and objects", () => {
     expect(text("operations/postv2routerchatcompletionsresponsebody.ts")).toBe(
       `${BANNER}import type { ResponseBody1 } from "./responsebody1.js";
 import type { ResponseBody2 } from "./responsebody2.js";
+
 export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBody2;
 `,
     );
@@ -199,8 +202,8 @@ describe("the output type-checks (tsc 7, strict + exactOptionalPropertyTypes)", 
     ]);
     for (const validators of ["compiled", "zod", "none"] as const) {
       const { dir, module } = buildOutput(`globals-${validators}`, graph, { validators });
-      expect(readFileSync(path.join(dir, "src/components/date.ts"), "utf8")).toContain("export { Date$ as Date };");
-      expect(readFileSync(path.join(dir, "src/components/user.ts"), "utf8")).toMatch(/import (type )?\{ Date as components_Date \} from "\.\/date\.js";/);
+      expect(readFileSync(path.join(dir, "components/date.ts"), "utf8")).toContain("export { Date$ as Date };");
+      expect(readFileSync(path.join(dir, "components/user.ts"), "utf8")).toMatch(/import (type )?\{ Date as components_Date \} from "\.\/date\.js";/);
       if (validators === "none") continue;
       type Checker = { is?(value: unknown): boolean; safeParse?(value: unknown): { success: boolean } };
       const { Date: DateSchema, User } = module["components"] as Record<string, Checker>;

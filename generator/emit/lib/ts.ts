@@ -1,5 +1,5 @@
 /** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
-import type { JSDocStructure, OptionalKind, WriterFunction } from "ts-morph";
+import type { JSDocStructure, OptionalKind } from "ts-morph";
 import { hasRefs, unreachable } from "../../model/type-expr.js";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
@@ -35,8 +35,9 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
           return dates === "iso" ? "string" : "Date";
         case "binary":
           return BINARY;
+        // `unknown`: a value must be narrowed before use (a map of any is the exception, below).
         case "any":
-          return "any";
+          return "unknown";
         case "string":
         case "number":
         case "boolean":
@@ -53,8 +54,10 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
     case "map":
       // `Record<…>` as the docs write it; an index signature where a model is involved, because a type alias may
       // recurse through an object type but not through `Record` (`EvaluatorVariableValue = string | { [k]: EvaluatorVariableValue }`).
+      // Values of any are `any`: an interface-typed object (without an index signature) is assignable to
+      // `Record<string, any>` but not to `Record<string, unknown>` (TS2322), and callers pass such objects.
       return !hasRefs(type.values)
-        ? `Record<string, ${text(type.values)}>`
+        ? `Record<string, ${type.values.kind === "primitive" && type.values.name === "any" ? "any" : text(type.values)}>`
         : `{ [key: string]: ${text(type.values)} }`;
     case "nullable":
       return `${text(type.type)} | null`;
@@ -114,11 +117,9 @@ export function enumMemberName(value: string | number): string {
 }
 
 /**
- * `export const name: type = initializer;` written as is: a variable structure would re-indent a multi-line
- * initializer with a hanging indent.
+ * A key as written in an object literal: `__proto__` computed (`["__proto__"]`), as the plain key would set the
+ * object's prototype instead of defining a property.
  */
-export function exportConst(name: string, type: string | undefined, initializer: string): WriterFunction {
-  return (writer) => {
-    writer.write(`export const ${name}${type ? `: ${type}` : ""} = ${initializer};`);
-  };
+export function objectKey(name: string): string {
+  return name === "__proto__" ? `[${JSON.stringify(name)}]` : propertyName(name);
 }

@@ -4,6 +4,7 @@
  */
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../../model/types.js";
+import { fitType, list, type Code } from "../lib/code.js";
 import { enumMemberName, identifierOf, jsDocs } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
@@ -18,7 +19,7 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
       name: identifierOf(model),
       isExported: true,
       docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
-      type: literals.join(" | "),
+      type: fitType(`export type ${identifierOf(model)} = `, literals.join(" | ")),
     },
   ];
 }
@@ -48,8 +49,7 @@ export function enumValueEntries(values: (string | number)[]): [string, string |
   });
 }
 
-/** `{ Stop: "stop", … }` for a companion: on one line when short, one member a line otherwise. */
-export function membersObject(members: string[]): string {
-  const line = `{ ${members.join(", ")} }`;
-  return line.length <= 80 ? line : `{\n${members.map((member) => `  ${member},`).join("\n")}\n}`;
+/** `{ Stop: "stop", … } as const` for a companion: on one line when it fits, one member a line otherwise. */
+export function membersObject(members: string[]): Code {
+  return list("{", members, "} as const");
 }

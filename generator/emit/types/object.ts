@@ -1,6 +1,7 @@
 /** Object models become interfaces: one property per field, `?:` when optional, `| null` when the docs say nullable (or the null policy allows it). */
 import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
 import type { ObjectModel } from "../../model/types.js";
+import { fitType } from "../lib/code.js";
 import { fieldType, identifierOf, jsDocs, propertyName, typeText, type RefNamer } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
@@ -12,7 +13,7 @@ export function objectType(model: ObjectModel, refName: RefNamer, options: EmitO
     docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
     properties: model.fields.map((field) => ({
       name: propertyName(field.name),
-      type: typeText(fieldType(field, options.nulls), refName, options.dates),
+      type: fitType(`  ${propertyName(field.name)}${field.required ? "" : "?"}: `, typeText(fieldType(field, options.nulls), refName, options.dates)),
       hasQuestionToken: !field.required,
       docs: jsDocs(field),
     })),

@@ -1,109 +1,162 @@
 /**
  * Object companions: a guard that checks field by field with early exits, an issue collector that descends only
- * into fields that fail, and (unknown keys "strip") a copier of documented keys.
+ * into fields that fail, and (unknown keys "strip") a copier of documented keys. Both read own properties only: a
+ * field the value merely inherits (`toString`, or what a polluted prototype adds) is absent.
  */
-import type { FunctionDeclarationStructure } from "ts-morph";
 import type { ObjectModel, TypeExpr } from "../../model/types.js";
-import { fieldType, identifierOf } from "../lib/ts.js";
-import { ISSUES, PATH, VALUE, expectedText, fn, isExpr, needsStrip, not, prop, reportStmt, rt, stripExpr, type CompanionStatements, type ValidatorContext } from "./lib.js";
+import { allOf, anyOf, block, call, functionDeclaration, ifThen, line, list, statement, type Code, type Statement } from "../lib/code.js";
+import { fieldType, identifierOf, objectKey } from "../lib/ts.js";
+import {
+  ISSUES,
+  PATH,
+  VALUE,
+  collectorParameters,
+  expectedLiteral,
+  isExpr,
+  needsStrip,
+  not,
+  pathTo,
+  prop,
+  reportStatement,
+  rt,
+  sequence,
+  stripExpr,
+  uniqueName,
+  type CompanionStatements,
+  type ValidatorContext,
+} from "./lib.js";
 
 interface CheckedField {
   key: string;
   type: TypeExpr;
   required: boolean;
+  /** The guard's test of the value `x`; `"true"` when any value will do. */
+  test: Code;
 }
 
 export function objectValidator(model: ObjectModel, ctx: ValidatorContext): CompanionStatements {
   const name = identifierOf(model);
-  const fields: CheckedField[] = model.fields.map((field) => ({ key: field.name, type: fieldType(field, ctx.options.nulls), required: field.required }));
+  const own = uniqueName(ctx, name, ["is", "collect", "strip"]);
+  const fields: CheckedField[] = model.fields.map((field) => {
+    const type = fieldType(field, ctx.options.nulls);
+    return { key: field.name, type, required: field.required, test: isExpr(type, "x", ctx) };
+  });
   const extra = model.additionalProperties;
-  const checksExtra = extra !== undefined && isExpr(extra, "e", ctx) !== "true";
+  const extraTest = extra === undefined ? "true" : isExpr(extra, "e", ctx);
   const rejects = ctx.options.unknownKeys === "reject" && extra === undefined;
   const strips = ctx.options.unknownKeys === "strip";
-  const known = `known${name}`;
-  const usesKnown = checksExtra || rejects || (strips && extra !== undefined);
+  const needsKeys = extraTest !== "true" || rejects || (strips && extra !== undefined);
+  const documented = needsKeys ? uniqueName(ctx, "isDocumentedKey") : "";
+  const hasOwn = rt(ctx, "hasOwn");
+  const reads = fields.some((field) => field.test !== "true");
 
-  const guard: string[] = [`if (!${rt(ctx, "isObject")}(${VALUE})) return false;`];
-  const collect: string[] = [`if (!${rt(ctx, "isObject")}(${VALUE})) {\n  ${ISSUES}.push(${rt(ctx, "issue")}(${PATH}, ${JSON.stringify(model.name)}, ${VALUE}));\n  return;\n}`];
-  if (fields.length > 0) {
-    guard.push("let x: unknown;");
-    collect.push("let x: unknown;");
+  const guard: Statement[] = [line(`if (!${rt(ctx, "isPlainObject")}(${VALUE})) return false;`)];
+  const collect: Statement[] = [
+    ifThen([{ test: `!${rt(ctx, "isPlainObject")}(${VALUE})`, then: sequence([statement(call(`${ISSUES}.push`, [call(rt(ctx, "issue"), [PATH, JSON.stringify(model.name), VALUE])])), line("return;")]) }]),
+  ];
+  if (reads) {
+    guard.push(line("let x: unknown;"));
+    collect.push(line("let x: unknown;"));
   }
   for (const field of fields) {
-    const test = isExpr(field.type, "x", ctx);
-    const load = `x = ${prop(VALUE, field.key)};`;
-    const at = `${rt(ctx, "at")}(${PATH}, ${JSON.stringify(field.key)})`;
+    const key = JSON.stringify(field.key);
+    const owns = `${hasOwn}(${VALUE}, ${key})`;
+    const read = line(`x = ${prop(VALUE, field.key)};`);
+    const report = field.test === "true" ? undefined : reportStatement(field.type, "x", pathTo(key, ctx), ctx);
     if (field.required) {
-      guard.push(`${load}\nif (x === undefined${test === "true" ? "" : ` || ${not(test)}`}) return false;`);
-      const missing = `${ISSUES}.push(${rt(ctx, "missing")}(${PATH}, ${JSON.stringify(field.key)}, ${JSON.stringify(expectedText(field.type, ctx))}));`;
-      collect.push(`${load}\nif (x === undefined) ${missing}${test === "true" ? "" : `\nelse if (${not(test)}) ${reportStmt(field.type, "x", at, ctx)}`}`);
-    } else if (test !== "true") {
-      guard.push(`${load}\nif (x !== undefined && ${not(test)}) return false;`);
-      collect.push(`${load}\nif (x !== undefined && ${not(test)}) ${reportStmt(field.type, "x", at, ctx)}`);
+      const missing = statement(call(`${ISSUES}.push`, [call(rt(ctx, "missing"), [PATH, key, expectedLiteral(field.type, ctx)])]));
+      if (field.test === "true") {
+        guard.push(returnFalseIf(`!${owns}`));
+        collect.push(ifThen([{ test: `!${owns}`, then: missing }]));
+        continue;
+      }
+      guard.push(read, returnFalseIf(anyOf(["x === undefined", not(field.test)])));
+      // A value equal to the inherited one may be inherited: only then is `hasOwn` asked. `__proto__` is an accessor
+      // of Object.prototype (reading it gives the prototype), so it is always asked.
+      guard.push(returnFalseIf(field.key === "__proto__" ? `!${owns}` : allOf([`x === ${rt(ctx, "inherited")}[${key}]`, `!${owns}`])));
+      collect.push(read, ifThen([{ test: `!${owns}`, then: missing }, ...(report ? [{ test: not(field.test), then: report }] : [])]));
+    } else if (field.test !== "true") {
+      // Absent is fine, `undefined` is not (`?:` under exactOptionalPropertyTypes); an inherited value is absent.
+      guard.push(read, returnFalseIf(allOf([`(x === undefined ? ${key} in ${VALUE} : ${not(field.test)})`, owns])));
+      if (report) collect.push(read, ifThen([{ test: allOf([owns, not(field.test)]), then: report }]));
     }
   }
-  if (checksExtra) {
-    const test = isExpr(extra, "e", ctx);
-    guard.push(`for (const k in ${VALUE}) {\n  const e: unknown = ${VALUE}[k];\n  if (!${known}(k) && ${not(test)}) return false;\n}`);
-    collect.push(
-      `for (const k in ${VALUE}) {\n  const e: unknown = ${VALUE}[k];\n  if (!${known}(k) && ${not(test)}) ${reportStmt(extra, "e", `${rt(ctx, "at")}(${PATH}, k)`, ctx)}\n}`,
-    );
+  if (extraTest !== "true") {
+    const failing = allOf([`!${documented}(k)`, not(extraTest), `${hasOwn}(${VALUE}, k)`]);
+    guard.push(block(`for (const k in ${VALUE})`, [line(`const e = ${VALUE}[k];`), returnFalseIf(failing)]));
+    const report = reportStatement(extra!, "e", pathTo("k", ctx), ctx);
+    if (report) collect.push(block(`for (const k in ${VALUE})`, [line(`const e = ${VALUE}[k];`), ifThen([{ test: failing, then: report }])]));
   } else if (rejects) {
-    guard.push(`for (const k in ${VALUE}) if (!${known}(k)) return false;`);
-    collect.push(`for (const k in ${VALUE}) if (!${known}(k)) ${ISSUES}.push(${rt(ctx, "unknownKey")}(${PATH}, k));`);
+    const undocumented = allOf([`!${documented}(k)`, `${hasOwn}(${VALUE}, k)`]);
+    guard.push(block(`for (const k in ${VALUE})`, [returnFalseIf(undocumented)]));
+    collect.push(block(`for (const k in ${VALUE})`, [ifThen([{ test: undocumented, then: statement(call(`${ISSUES}.push`, [call(rt(ctx, "unknownKey"), [PATH, "k"])])) }])]));
   }
-  guard.push("return true;");
+  guard.push(line("return true;"));
 
-  const functions: FunctionDeclarationStructure[] = [
-    fn(`is${name}`, [[VALUE, "unknown"]], `${VALUE} is ${name}`, guard),
-    fn(`collect${name}`, [[VALUE, "unknown"], [PATH, rt(ctx, "Path")], [ISSUES, `${rt(ctx, "Issue")}[]`]], "void", collect),
+  const declarations = [
+    functionDeclaration(`is${own}`, [`${VALUE}: unknown`], `${VALUE} is ${name}`, guard),
+    functionDeclaration(`collect${own}`, collectorParameters(VALUE, ctx), "void", collect),
   ];
   const extras: string[] = [];
   if (strips) {
-    functions.push(fn(`strip${name}`, [[VALUE, name]], name, stripBody(fields, extra !== undefined, known, ctx)));
-    extras.push(`strip: strip${name}`);
+    declarations.push(functionDeclaration(`strip${own}`, ["value: unknown"], name, stripBody(name, fields, extra, documented, ctx)));
+    extras.push(`strip: strip${own}`);
   }
   const literals = literalFields(model, ctx);
   if (literals.length > 0) extras.push(`literals: { ${literals.join(", ")} }`);
-  if (usesKnown) functions.push(knownKeys(known, fields));
-
-  const companion = `${rt(ctx, "schema")}<${name}>(${JSON.stringify(model.name)}, is${name}, collect${name}${extras.length ? `, { ${extras.join(", ")} }` : ""})`;
-  return { companion, companionType: `${rt(ctx, "Schema")}<${name}>`, functions };
+  if (needsKeys) declarations.push(documentedKeys(documented, fields));
+  const args: Code[] = [JSON.stringify(model.name), `is${own}`, `collect${own}`];
+  if (extras.length > 0) args.push(list("{", extras, "}"));
+  return { companion: call(`/* @__PURE__ */ ${rt(ctx, "schema")}`, args), companionType: `${rt(ctx, "Schema")}<${name}>`, declarations };
 }
 
-function stripBody(fields: CheckedField[], keepExtra: boolean, known: string, ctx: ValidatorContext): string[] {
-  const body = [`const s = ${VALUE} as unknown as Record<string, unknown>;`, "const o: Record<string, unknown> = {};"];
-  if (fields.length > 0) body.push("let x: unknown;");
+function returnFalseIf(test: Code): Statement {
+  return ifThen([{ test, then: line("return false;") }]);
+}
+
+/** A copy of the documented fields (and of the catch-all's keys): a plain object, whatever the keys are called. */
+function stripBody(name: string, fields: CheckedField[], extra: TypeExpr | undefined, documented: string, ctx: ValidatorContext): Statement[] {
+  const body: Statement[] = [line(`const ${VALUE} = value as Record<string, unknown>;`), line("const o: Record<string, unknown> = {};")];
   for (const field of fields) {
-    const value = needsStrip(field.type, ctx) ? stripExpr(field.type, "x", ctx) : "x";
-    body.push(`x = ${prop("s", field.key)};\nif (x !== undefined) ${prop("o", field.key)} = ${value};`);
+    const key = JSON.stringify(field.key);
+    const value = needsStrip(field.type, ctx) ? stripExpr(field.type, prop(VALUE, field.key), ctx) : prop(VALUE, field.key);
+    // Assigning `o["__proto__"]` would set the copy's prototype: that key is defined as a property instead.
+    const copy = field.key === "__proto__" ? statement(call(rt(ctx, "setOwn"), ["o", key, value])) : statement(value, `${prop("o", field.key)} = `);
+    body.push(field.required ? copy : ifThen([{ test: `${rt(ctx, "hasOwn")}(${VALUE}, ${key})`, then: copy }]));
   }
-  // The open-object catch-all documents its extra keys: they stay.
-  if (keepExtra) body.push(`for (const k in s) if (!${known}(k)) o[k] = s[k];`);
-  body.push(`return o as unknown as typeof ${VALUE};`);
+  if (extra) {
+    // The catch-all documents the other keys: they stay, copied as their type says.
+    const value = needsStrip(extra, ctx) ? stripExpr(extra, `${VALUE}[k]`, ctx) : `${VALUE}[k]`;
+    const copy = statement(call(rt(ctx, "setOwn"), ["o", "k", value]));
+    const undocumented = allOf([`!${documented}(k)`, `${rt(ctx, "hasOwn")}(${VALUE}, k)`]);
+    body.push(block(`for (const k in ${VALUE})`, [ifThen([{ test: undocumented, then: copy }])]));
+  }
+  body.push(line(`return o as unknown as ${name};`));
   return body;
 }
 
-/** Required fields that can hold one value only (`type: "function"`, or a one-value closed enum): what unions discriminate on. */
+/**
+ * Required fields that can hold one value only (`type: "function"`, or a one-value closed enum): what unions
+ * discriminate on. Not a nullable one: `null` would pick no member, though the member accepts it.
+ */
 function literalFields(model: ObjectModel, ctx: ValidatorContext): string[] {
   const literals: string[] = [];
   for (const field of model.fields) {
-    if (!field.required || field.nullable) continue;
+    if (!field.required || fieldType(field, ctx.options.nulls).kind === "nullable") continue;
     let value: string | number | boolean | undefined;
     if (field.type.kind === "literal") value = field.type.value;
     else if (field.type.kind === "ref") {
       const target = ctx.ref(field.type.id)?.model;
       if (target?.kind === "enum" && !target.open && target.values.length === 1) value = target.values[0];
     }
-    if (value !== undefined) literals.push(`${JSON.stringify(field.name)}: ${JSON.stringify(value)}`);
+    if (value !== undefined) literals.push(`${objectKey(field.name)}: ${JSON.stringify(value)}`);
   }
   return literals;
 }
 
-function knownKeys(name: string, fields: CheckedField[]): FunctionDeclarationStructure {
-  const body =
-    fields.length === 0
-      ? ["return false;"]
-      : [`switch (k) {\n${fields.map((field) => `  case ${JSON.stringify(field.key)}:`).join("\n")}\n    return true;\n  default:\n    return false;\n}`];
-  return fn(name, [["k", "string"]], "boolean", body);
+function documentedKeys(name: string, fields: CheckedField[]): string {
+  if (fields.length === 0) return functionDeclaration(name, ["k: string"], "boolean", [line("return false;")]);
+  const cases = fields.map((field) => line(`case ${JSON.stringify(field.key)}:`));
+  const body = block("switch (k)", [...cases, line("  return true;"), line("default:"), line("  return false;")]);
+  return functionDeclaration(name, ["k: string"], "boolean", [body]);
 }
