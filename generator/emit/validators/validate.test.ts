@@ -1,6 +1,6 @@
 /** The compiled validators on a small hand-written graph: each model kind, cycles, and every option. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildOutput } from "../../../test/support/output.js";
+import { buildOutputs, type BuiltOutput } from "../../../test/support/output.js";
 import { compareIds } from "../../model/type-expr.js";
 import type { Field, Model, ModelGraph, TypeExpr } from "../../model/types.js";
 import type { EmitOptions } from "../options.js";
@@ -42,6 +42,12 @@ const models: Model[] = [
   { ...base("Schema"), kind: "object", fields: [field("union", ref("Union"), false)] },
   { ...base("Union"), kind: "union", members: [{ type: string, source: at }, { type: ref("Schema"), source: at }] },
   { ...base("Zoo"), kind: "object", fields: [field("animals", { kind: "array", items: ref("Animal") }, true), field("byName", { kind: "map", values: ref("Pet") }, false)] },
+  // More values than the inline chain of `===` takes: looked up in a set.
+  { ...base("Size"), kind: "enum", values: ["xs", "s", "m", "l", "xl", "xxl", "3xl", "4xl", "5xl", "6xl"] },
+  // A required literal that is nullable (Python `Nullable[Literal["bird"]]`) cannot pick the member: null must reach it.
+  { ...base("Bird"), kind: "object", fields: [field("type", { kind: "literal", value: "bird" }, true, { nullable: true }), field("sings", { kind: "primitive", name: "boolean" }, true)] },
+  { ...base("Fish"), kind: "object", fields: [field("type", { kind: "literal", value: "fish" }, true), field("swims", { kind: "primitive", name: "boolean" }, true)] },
+  { ...base("Pond"), kind: "union", members: [{ type: ref("Bird"), source: at }, { type: ref("Fish"), source: at }] },
 ];
 const graph: ModelGraph = { format: "docschema-graph", version: 1, flavour: "typescript", models: models.sort((a, b) => compareIds(a.id, b.id)) };
 
@@ -51,15 +57,28 @@ interface Companion {
   validate(value: unknown): Result;
   values?: readonly unknown[];
 }
-async function companions(name: string, options: Partial<EmitOptions>): Promise<Record<string, Companion>> {
-  return buildOutput(`unit-${name}`, graph, options).module.components as Record<string, Companion>;
+/** Every option set of this file, compiled by one tsc run. */
+const VARIANTS = {
+  defaults: {},
+  reject: { unknownKeys: "reject" },
+  strip: { unknownKeys: "strip" },
+  iso: { dates: "iso" },
+  "nulls-optional": { nulls: "optional" },
+  "nulls-unstated": { nulls: "unstated" },
+} satisfies Record<string, Partial<EmitOptions>>;
+let outputs: Record<keyof typeof VARIANTS, BuiltOutput>;
+beforeAll(() => {
+  outputs = buildOutputs("unit", graph, VARIANTS);
+});
+function companions(name: keyof typeof VARIANTS): Record<string, Companion> {
+  return outputs[name].module.components as Record<string, Companion>;
 }
 const pointers = (result: Result): string[] => (result.ok ? [] : result.issues.map((issue) => issue.pointer));
 
 describe("compiled validators (defaults)", () => {
   let c: Record<string, Companion>;
-  beforeAll(async () => {
-    c = await companions("defaults", {});
+  beforeAll(() => {
+    c = companions("defaults");
   });
 
   it("check objects field by field and keep undocumented keys", () => {
@@ -91,6 +110,21 @@ describe("compiled validators (defaults)", () => {
     expect(pointers(result)).toEqual(["/barks"]);
     expect(c.Animal!.validate({ type: "bird" })).toMatchObject({ ok: false, issues: [{ pointer: "/type", expected: '"cat" | "dog"' }] });
     expect(pointers(c.Zoo!.validate({ animals: [{ type: "cat", meows: true }, { type: "cat", meows: "no" }] }))).toEqual(["/animals/1/meows"]);
+  });
+
+  it("check long enums (a set lookup) as short ones", () => {
+    const values = ["xs", "s", "m", "l", "xl", "xxl", "3xl", "4xl", "5xl", "6xl"];
+    expect(values.filter((value) => !c.Size!.is(value))).toEqual([]);
+    expect(["7xl", "XS", "", 1, null, undefined, "toString"].filter((value) => c.Size!.is(value))).toEqual([]);
+    expect(c.Size!.validate("7xl")).toMatchObject({ ok: false, issues: [{ pointer: "", expected: values.map((v) => JSON.stringify(v)).join(" | ") }] });
+  });
+
+  it("never discriminate on a nullable literal: null in it still reaches its member", () => {
+    expect(c.Pond!.is({ type: null, sings: true })).toBe(true);
+    expect(c.Pond!.validate({ type: null, sings: true })).toEqual({ ok: true, value: { type: null, sings: true } });
+    expect(c.Pond!.is({ type: "fish", swims: true })).toBe(true);
+    expect(c.Pond!.is({ type: null, swims: true })).toBe(false);
+    expect(pointers(c.Pond!.validate({ type: "bird", sings: 1 }))).toEqual(["/sings"]);
   });
 
   it("check recursive unions with inline members, reporting the closest member", () => {
@@ -129,14 +163,14 @@ describe("compiled validators (defaults)", () => {
 });
 
 describe("compiled validator options", () => {
-  it('unknown keys "reject" reports undocumented keys, except on open objects', async () => {
-    const c = await companions("reject", { unknownKeys: "reject" });
+  it('unknown keys "reject" reports undocumented keys, except on open objects', () => {
+    const c = companions("reject");
     expect(c.Pet!.validate({ name: "Rex", kind: "dog", colour: "brown" })).toMatchObject({ ok: false, issues: [{ pointer: "/colour", message: "/colour: undocumented key" }] });
     expect(c.Open!.is({ id: "x", score: 1 })).toBe(true);
   });
 
-  it('unknown keys "strip" returns a copy without undocumented keys, through arrays, maps and unions', async () => {
-    const c = await companions("strip", { unknownKeys: "strip" });
+  it('unknown keys "strip" returns a copy without undocumented keys, through arrays, maps and unions', () => {
+    const c = companions("strip");
     const zoo = { animals: [{ type: "cat", meows: true, lives: 9 }], byName: { rex: { name: "Rex", kind: "dog", owner: { name: "A", pets: [], x: 1 } } }, y: 2 };
     const result = c.Zoo!.validate(zoo);
     expect(result).toEqual({ ok: true, value: { animals: [{ type: "cat", meows: true }], byName: { rex: { name: "Rex", kind: "dog", owner: { name: "A", pets: [] } } } } });
@@ -144,17 +178,17 @@ describe("compiled validator options", () => {
     expect(c.Open!.validate({ id: "x", score: 1, colour: 2 })).toEqual({ ok: true, value: { id: "x", score: 1, colour: 2 } });
   });
 
-  it('dates "iso" expects ISO-8601 strings', async () => {
-    const c = await companions("iso", { dates: "iso" });
+  it('dates "iso" expects ISO-8601 strings', () => {
+    const c = companions("iso");
     expect(c.Pet!.is({ name: "Rex", kind: "dog", born: "2020-01-01T10:00:00Z" })).toBe(true);
     expect(pointers(c.Pet!.validate({ name: "Rex", kind: "dog", born: new Date() }))).toEqual(["/born"]);
     expect(pointers(c.Pet!.validate({ name: "Rex", kind: "dog", born: "yesterday" }))).toEqual(["/born"]);
   });
 
-  it('nulls "optional" and "unstated" widen where the docs leave nullability open', async () => {
-    const optional = await companions("nulls-optional", { nulls: "optional" });
+  it('nulls "optional" and "unstated" widen where the docs leave nullability open', () => {
+    const optional = companions("nulls-optional");
     expect(pointers(optional.Nullish!.validate({ a: null, b: null, c: null }))).toEqual(["/c"]);
-    const unstated = await companions("nulls-unstated", { nulls: "unstated" });
+    const unstated = companions("nulls-unstated");
     expect(unstated.Nullish!.is({ a: null, b: null, c: null })).toBe(true);
   });
 });
