@@ -17,19 +17,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === objectPrototype || prototype === null;
 }
 
-/**
- * Whether `key` is a property of `object` itself. Validators read own properties only: an inherited `toString` or
- * `constructor`, or a key a polluted `Object.prototype` adds, is not data.
- */
+/** Whether `key` is a property of `object` itself: an inherited `toString` or `constructor` is not data. */
 export function hasOwn(object: object, key: string): boolean {
   return hasOwnProperty.call(object, key);
 }
-
-/**
- * What a plain object inherits under each key. A value read from a plain object is its own when it differs from
- * this one (almost always: `inherited.name` is `undefined`), so the guards call `hasOwn` only when they are equal.
- */
-export const inherited: Readonly<Record<string, unknown>> = Object.prototype as Record<string, unknown>;
 
 /** `object[key] = value` as an own property, even for `__proto__`, whose assignment would set the prototype. */
 export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {

@@ -13,7 +13,7 @@ export const RUNTIME_SOURCE_MODULE = path.join(folder, "runtime-source.ts");
 /** The embedded modules: the constant of runtime-source.ts, the file (the same beside this one and in the output). */
 export const EMBEDDED = [
   { constant: "RUNTIME", file: "runtime.ts", about: "the compiled validators' runtime (issues, companions, Standard Schema)" },
-  { constant: "CHECKS", file: "checks.ts", about: "what a value is; the runtime re-exports it, zod schemas import it" },
+  { constant: "CHECKS", file: "checks.ts", about: "what a value is, for compiled validators, their runtime and zod schemas" },
 ];
 
 /** The text of runtime-source.ts for the source texts of the embedded modules (file → text). */
@@ -25,7 +25,8 @@ export function runtimeSourceModule(sources) {
     "export interface EmbeddedModule {",
     "  /** Its path in the output, the same as beside this file. */",
     "  readonly file: string;",
-    "  /** The names it exports as types only (imported with `type`). */",
+    "  /** The names it exports, and those of them that are types only (imported with `type`). */",
+    "  readonly exports: ReadonlySet<string>;",
     "  readonly types: ReadonlySet<string>;",
     "  readonly source: string;",
     "}",
@@ -36,19 +37,23 @@ export function runtimeSourceModule(sources) {
 
 function embedded(name, source) {
   const text = source.replace(/\r\n/g, "\n");
-  const file = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const file = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const types = [];
+  const exports = [];
   for (const statement of file.statements) {
     const exported = ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Export;
-    if (!exported || !statement.name) continue;
+    if (!exported) continue;
+    if (ts.isVariableStatement(statement)) exports.push(...statement.declarationList.declarations.map((declaration) => declaration.name.getText(file)));
+    if (!statement.name) continue;
+    exports.push(statement.name.text);
     const typeOnly =
       ts.isInterfaceDeclaration(statement) ||
       ts.isTypeAliasDeclaration(statement) ||
       (ts.isModuleDeclaration(statement) && (ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Ambient) !== 0);
     if (typeOnly) types.push(statement.name.text);
   }
-  const typeList = JSON.stringify([...new Set(types)].sort());
-  return `{\n  file: ${JSON.stringify(name)},\n  types: new Set(${typeList}),\n  source: ${asciiJson(text)},\n}`;
+  const list = (names) => JSON.stringify([...new Set(names)].sort());
+  return `{\n  file: ${JSON.stringify(name)},\n  exports: new Set(${list(exports)}),\n  types: new Set(${list(types)}),\n  source: ${asciiJson(text)},\n}`;
 }
 
 /** A JSON string literal with non-ASCII escaped, so the generator's own source stays ASCII. */

@@ -38,16 +38,18 @@ export function modelFile(model: Model, path: string, layout: Layout, options: E
     const target = layout.models.get(id);
     return target && layout.files.has(id) ? { local: refName(id), model: target } : undefined;
   };
-  const runtime = { module: RUNTIME, names: new Set<string>() };
+  let runtime: ReadonlySet<string> = new Set();
   if (options.validators !== "none") {
     const taken = [identifierOf(model), ...[...imports.values()].flatMap((names) => [...names.values()])];
     const ctx = validatorContext(options, ref, taken);
     validators.push(...(options.validators === "compiled" ? validatorStatements(model, ctx) : zodStatements(model, ctx)));
-    runtime.names = ctx.runtime;
-    if (options.validators === "zod") runtime.module = CHECKS;
+    runtime = ctx.runtime;
   }
   const head = [...(options.validators === "zod" ? [`import * as z from "zod";`] : [])];
-  if (runtime.names.size > 0) head.push(runtimeImport(runtime.module, runtime.names, moduleSpecifier(path, runtime.module.file)));
+  for (const module of [CHECKS, RUNTIME]) {
+    const names = [...runtime].filter((name) => module.exports.has(name));
+    if (names.length > 0) head.push(runtimeImport(module, names, moduleSpecifier(path, module.file)));
+  }
   for (const [specifier, names] of [...imports.entries()].sort(([a], [b]) => compareIds(a, b))) {
     const named = [...names.entries()].map(([name, alias]) => (name === alias ? name : `${name} as ${alias}`));
     head.push(importLine(specifier, named, options.validators === "none"));
@@ -58,7 +60,7 @@ export function modelFile(model: Model, path: string, layout: Layout, options: E
 }
 
 /** `import { type Issue as $Issue, schema as $schema } from "../runtime.js";`: runtime names start with `$`. */
-function runtimeImport(module: EmbeddedModule, names: ReadonlySet<string>, specifier: string): string {
+function runtimeImport(module: EmbeddedModule, names: readonly string[], specifier: string): string {
   const named = [...names].sort().map((name) => `${module.types.has(name) ? "type " : ""}${name} as $${name}`);
   return importLine(specifier, named);
 }

@@ -14,6 +14,9 @@ import type { ModelGraph } from "../../generator/model/types.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** For the hook that builds an output: tsc takes seconds, several times that on a loaded machine. */
+export const BUILD_TIMEOUT = 120_000;
+
 export interface BuiltOutput {
   /** The output folder, as `generate` writes it. */
   dir: string;

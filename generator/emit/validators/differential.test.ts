@@ -9,7 +9,7 @@ import { inspect, isDeepStrictEqual } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { enumModel, field, graphOf, object, prim, ref, union } from "../../../test/helpers/graph.js";
 import { exampleCases } from "../../../test/support/examples.js";
-import { buildOutputs, type BuiltOutput } from "../../../test/support/output.js";
+import { BUILD_TIMEOUT, buildOutputs, type BuiltOutput } from "../../../test/support/output.js";
 import { mutations, random, validValue } from "../../../test/support/values.js";
 import { loadGraph } from "../../pipeline/load.js";
 import type { Model, ModelGraph, TypeExpr } from "../../model/types.js";
@@ -92,7 +92,7 @@ beforeAll(async () => {
   }
   // Compiled only: the other tests type-check such outputs, and checking zod's types here would take most of a minute.
   outputs = buildOutputs("differential", graph, variants, { typeCheck: false });
-}, 120_000);
+}, BUILD_TIMEOUT);
 
 function companion<T>(variant: string, model: Model): T {
   return outputs[variant]!.module[model.namespace]![model.name] as T;

@@ -1,7 +1,9 @@
 /**
  * Object companions: a guard that checks field by field with early exits, an issue collector that descends only
- * into fields that fail, and (unknown keys "strip") a copier of documented keys. Both read own properties only: a
- * field the value merely inherits (`toString`, or what a polluted prototype adds) is absent.
+ * into fields that fail, and (unknown keys "strip") a copier of documented keys. A field the value merely inherits is
+ * absent: the members of Object.prototype are functions (and its prototype under `__proto__`), which no documented
+ * type accepts but `any`, so the guard asks `hasOwn` only for fields of any type, `__proto__`, and optional fields
+ * read as `undefined` or failing; the collector asks it for every field.
  */
 import type { ObjectModel, TypeExpr } from "../../model/types.js";
 import { allOf, anyOf, block, call, functionDeclaration, ifThen, line, list, statement, type Code, type Statement } from "../lib/code.js";
@@ -70,13 +72,13 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
         collect.push(ifThen([{ test: `!${owns}`, then: missing }]));
         continue;
       }
-      guard.push(read, returnFalseIf(anyOf(["x === undefined", not(field.test)])));
-      // A value equal to the inherited one may be inherited: only then is `hasOwn` asked. `__proto__` is an accessor
-      // of Object.prototype (reading it gives the prototype), so it is always asked.
-      guard.push(returnFalseIf(field.key === "__proto__" ? `!${owns}` : allOf([`x === ${rt(ctx, "inherited")}[${key}]`, `!${owns}`])));
+      // Reading `__proto__` of a plain object gives its prototype, which a map or object type would accept.
+      const inheritable = field.key === "__proto__" ? [`!${owns}`] : [];
+      guard.push(read, returnFalseIf(anyOf(["x === undefined", not(field.test), ...inheritable])));
       collect.push(read, ifThen([{ test: `!${owns}`, then: missing }, ...(report ? [{ test: not(field.test), then: report }] : [])]));
     } else if (field.test !== "true") {
-      // Absent is fine, `undefined` is not (`?:` under exactOptionalPropertyTypes); an inherited value is absent.
+      // Absent is fine, `undefined` is not (`?:` under exactOptionalPropertyTypes); an inherited value is absent. Only a
+      // value that is `undefined` or fails asks `hasOwn` (the valid path pays one `in` for each absent field).
       guard.push(read, returnFalseIf(allOf([`(x === undefined ? ${key} in ${VALUE} : ${not(field.test)})`, owns])));
       if (report) collect.push(read, ifThen([{ test: allOf([owns, not(field.test)]), then: report }]));
     }

@@ -1,19 +1,9 @@
 /**
  * Shared runtime of the compiled validators: issues, results, companions and Standard Schema v1. No dependencies
- * beyond ./checks.ts beside it (what a value is), whose checks it passes on to the generated code.
+ * beyond ./checks.ts beside it (what a value is), which the generated code imports directly: a re-export would be
+ * a getter call on every check of CommonJS output.
  */
 import { hasOwn, isPlainObject, setOwn } from "./checks.js";
-
-export {
-  hasOwn,
-  inherited,
-  isAsyncIterable,
-  isBinary,
-  isDate,
-  isIsoDateTime,
-  isPlainObject,
-  setOwn,
-} from "./checks.js";
 
 /** Keys and indices from the validated value down to the offending value. */
 export type Path = readonly (string | number)[];

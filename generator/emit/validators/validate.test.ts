@@ -1,6 +1,6 @@
 /** The compiled validators on a small hand-written graph: each model kind, cycles, and every option. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildOutputs, type BuiltOutput } from "../../../test/support/output.js";
+import { BUILD_TIMEOUT, buildOutputs, type BuiltOutput } from "../../../test/support/output.js";
 import { compareIds } from "../../model/type-expr.js";
 import type { Field, Model, ModelGraph, TypeExpr } from "../../model/types.js";
 import type { EmitOptions } from "../options.js";
@@ -69,7 +69,7 @@ const VARIANTS = {
 let outputs: Record<keyof typeof VARIANTS, BuiltOutput>;
 beforeAll(() => {
   outputs = buildOutputs("unit", graph, VARIANTS);
-});
+}, BUILD_TIMEOUT);
 function companions(name: keyof typeof VARIANTS): Record<string, Companion> {
   return outputs[name].module.components as Record<string, Companion>;
 }
