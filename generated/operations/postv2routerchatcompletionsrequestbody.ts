@@ -162,10 +162,7 @@ function isUnknownRecord(x: unknown): x is Record<string, any> {
 }
 
 function collectUnknownRecord(x: unknown, path: $Path, issues: $Issue[]): void {
-  if (!$isPlainObject(x)) {
-    issues.push($issue(path, "Record<string, any>", x));
-    return;
-  }
+  if (!$isPlainObject(x)) issues.push($issue(path, "Record<string, any>", x));
 }
 
 function isStringRecord(x: unknown): x is Record<string, string> {

@@ -152,7 +152,8 @@ export function reportStatement(type: TypeExpr, x: string, at: Code, ctx: Valida
       return target ? statement(call(`${target.local}.collect`, [x, at, ISSUES])) : undefined;
     }
     case "nullable":
-      return reportStatement(type.type, x, at, ctx);
+      // `expected number | null`, when nothing below says more.
+      return isLeaf(type) ? issueStatement(type, x, at, ctx) : reportStatement(type.type, x, at, ctx);
     case "array":
     case "map":
       return statement(call(containerHelper(type, ctx).collect!, [x, at, ISSUES]));
@@ -308,7 +309,7 @@ function containerHelper(type: Extract<TypeExpr, { kind: "array" | "map" }>, ctx
   const failing = (test: Code): Code => (type.kind === "map" ? `${not(test)} && ${rt(ctx, "hasOwn")}(x, k)` : not(test));
   const guard: Statement[] = [line(`if (!${head.test}) return false;`)];
   const notContainer = statement(call(`${ISSUES}.push`, [call(rt(ctx, "issue"), [PATH, stringLiteral(asType), "x"])]));
-  const collect: Statement[] = [ifThen([{ test: `!${head.test}`, then: sequence([notContainer, line("return;")]) }])];
+  const collect: Statement[] = [ifThen([{ test: `!${head.test}`, then: itemIs === "true" ? notContainer : sequence([notContainer, line("return;")]) }])];
   if (itemIs !== "true") {
     guard.push(block(head.loop, [line(head.item), ifThen([{ test: failing(itemIs), then: line("return false;") }])]));
     const report = reportStatement(inner, "e", pathTo(head.key, ctx), ctx);
