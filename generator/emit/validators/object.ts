@@ -49,49 +49,23 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
   const strips = ctx.options.unknownKeys === "strip";
   const needsKeys = extraTest !== "true" || rejects || (strips && extra !== undefined);
   const documented = needsKeys ? uniqueName(ctx, "isDocumentedKey") : "";
-  const hasOwn = rt(ctx, "hasOwn");
-  const reads = fields.some((field) => field.test !== "true");
 
-  const guard: Statement[] = [line(`if (!${rt(ctx, "isPlainObject")}(${VALUE})) return false;`)];
-  const collect: Statement[] = [
-    ifThen([{ test: `!${rt(ctx, "isPlainObject")}(${VALUE})`, then: sequence([statement(call(`${ISSUES}.push`, [call(rt(ctx, "issue"), [PATH, JSON.stringify(model.name), VALUE])])), line("return;")]) }]),
-  ];
-  if (reads) {
+  const notPlain = `!${rt(ctx, "isPlainObject")}(${VALUE})`;
+  const guard: Statement[] = [line(`if (${notPlain}) return false;`)];
+  const collect: Statement[] = [ifThen([{ test: notPlain, then: sequence([issueAt(PATH, JSON.stringify(model.name), VALUE, ctx), line("return;")]) }])];
+  if (fields.some((field) => field.test !== "true")) {
     guard.push(line("let x: unknown;"));
     collect.push(line("let x: unknown;"));
   }
   for (const field of fields) {
-    const key = JSON.stringify(field.key);
-    const owns = `${hasOwn}(${VALUE}, ${key})`;
-    const read = line(`x = ${prop(VALUE, field.key)};`);
-    const report = field.test === "true" ? undefined : reportStatement(field.type, "x", pathTo(key, ctx), ctx);
-    if (field.required) {
-      const missing = statement(call(`${ISSUES}.push`, [call(rt(ctx, "missing"), [PATH, key, expectedLiteral(field.type, ctx)])]));
-      if (field.test === "true") {
-        guard.push(returnFalseIf(`!${owns}`));
-        collect.push(ifThen([{ test: `!${owns}`, then: missing }]));
-        continue;
-      }
-      // Reading `__proto__` of a plain object gives its prototype, which a map or object type would accept.
-      const inheritable = field.key === "__proto__" ? [`!${owns}`] : [];
-      guard.push(read, returnFalseIf(anyOf(["x === undefined", not(field.test), ...inheritable])));
-      collect.push(read, ifThen([{ test: `!${owns}`, then: missing }, ...(report ? [{ test: not(field.test), then: report }] : [])]));
-    } else if (field.test !== "true") {
-      // Absent is fine, `undefined` is not (`?:` under exactOptionalPropertyTypes); an inherited value is absent. Only a
-      // value that is `undefined` or fails asks `hasOwn` (the valid path pays one `in` for each absent field).
-      guard.push(read, returnFalseIf(allOf([`(x === undefined ? ${key} in ${VALUE} : ${not(field.test)})`, owns])));
-      if (report) collect.push(read, ifThen([{ test: allOf([owns, not(field.test)]), then: report }]));
-    }
+    const checks = fieldChecks(field, ctx);
+    guard.push(...checks.guard);
+    collect.push(...checks.collect);
   }
-  if (extraTest !== "true") {
-    const failing = allOf([`!${documented}(k)`, not(extraTest), `${hasOwn}(${VALUE}, k)`]);
-    guard.push(block(`for (const k in ${VALUE})`, [line(`const e = ${VALUE}[k];`), returnFalseIf(failing)]));
-    const report = reportStatement(extra!, "e", pathTo("k", ctx), ctx);
-    if (report) collect.push(block(`for (const k in ${VALUE})`, [line(`const e = ${VALUE}[k];`), ifThen([{ test: failing, then: report }])]));
-  } else if (rejects) {
-    const undocumented = allOf([`!${documented}(k)`, `${hasOwn}(${VALUE}, k)`]);
-    guard.push(block(`for (const k in ${VALUE})`, [returnFalseIf(undocumented)]));
-    collect.push(block(`for (const k in ${VALUE})`, [ifThen([{ test: undocumented, then: statement(call(`${ISSUES}.push`, [call(rt(ctx, "unknownKey"), [PATH, "k"])])) }])]));
+  if (extraTest !== "true" || rejects) {
+    const checks = undocumentedKeyChecks(extra, extraTest, documented, ctx);
+    guard.push(...checks.guard);
+    collect.push(...checks.collect);
   }
   guard.push(line("return true;"));
 
@@ -110,6 +84,59 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
   const args: Code[] = [JSON.stringify(model.name), `is${own}`, `collect${own}`];
   if (extras.length > 0) args.push(list("{", extras, "}"));
   return { companion: call(`/* @__PURE__ */ ${rt(ctx, "schema")}`, args), companionType: `${rt(ctx, "Schema")}<${name}>`, declarations };
+}
+
+interface Checks {
+  guard: Statement[];
+  collect: Statement[];
+}
+
+/** The guard's and the collector's statements for one field. */
+function fieldChecks(field: CheckedField, ctx: ValidatorContext): Checks {
+  const key = JSON.stringify(field.key);
+  const owns = `${rt(ctx, "hasOwn")}(${VALUE}, ${key})`;
+  const read = line(`x = ${prop(VALUE, field.key)};`);
+  const report = field.test === "true" ? undefined : reportStatement(field.type, "x", pathTo(key, ctx), ctx);
+  if (field.required) {
+    const missing = statement(call(`${ISSUES}.push`, [call(rt(ctx, "missing"), [PATH, key, expectedLiteral(field.type, ctx)])]));
+    if (field.test === "true") return { guard: [returnFalseIf(`!${owns}`)], collect: [ifThen([{ test: `!${owns}`, then: missing }])] };
+    // Reading `__proto__` of a plain object gives its prototype, which a map or object type would accept.
+    const inheritable = field.key === "__proto__" ? [`!${owns}`] : [];
+    return {
+      guard: [read, returnFalseIf(anyOf(["x === undefined", not(field.test), ...inheritable]))],
+      collect: [read, ifThen([{ test: `!${owns}`, then: missing }, ...(report ? [{ test: not(field.test), then: report }] : [])])],
+    };
+  }
+  if (field.test === "true") return { guard: [], collect: [] };
+  // Absent is fine, `undefined` is not (`?:` under exactOptionalPropertyTypes); an inherited value is absent. Only a
+  // value that is `undefined` or fails asks `hasOwn` (the valid path pays one `in` for each absent field).
+  return {
+    guard: [read, returnFalseIf(allOf([`(x === undefined ? ${key} in ${VALUE} : ${not(field.test)})`, owns]))],
+    collect: report ? [read, ifThen([{ test: allOf([owns, not(field.test)]), then: report }])] : [],
+  };
+}
+
+/** The keys the fields do not name: checked against the catch-all's type, or (unknown keys "reject") refused. */
+function undocumentedKeyChecks(extra: TypeExpr | undefined, extraTest: Code, documented: string, ctx: ValidatorContext): Checks {
+  const own = `${rt(ctx, "hasOwn")}(${VALUE}, k)`;
+  const loop = `for (const k in ${VALUE})`;
+  if (extra === undefined) {
+    const undocumented = allOf([`!${documented}(k)`, own]);
+    const report = statement(call(`${ISSUES}.push`, [call(rt(ctx, "unknownKey"), [PATH, "k"])]));
+    return { guard: [block(loop, [returnFalseIf(undocumented)])], collect: [block(loop, [ifThen([{ test: undocumented, then: report }])])] };
+  }
+  // An inherited key is not the value's: only a failing entry asks `hasOwn`.
+  const failing = allOf([`!${documented}(k)`, not(extraTest), own]);
+  const entry = line(`const e = ${VALUE}[k];`);
+  const report = reportStatement(extra, "e", pathTo("k", ctx), ctx);
+  return {
+    guard: [block(loop, [entry, returnFalseIf(failing)])],
+    collect: report ? [block(loop, [entry, ifThen([{ test: failing, then: report }])])] : [],
+  };
+}
+
+function issueAt(path: string, expected: string, value: string, ctx: ValidatorContext): Statement {
+  return statement(call(`${ISSUES}.push`, [call(rt(ctx, "issue"), [path, expected, value])]));
 }
 
 function returnFalseIf(test: Code): Statement {

@@ -1,9 +1,9 @@
 /**
- * Type expression → zod 4 schema expression, for `--validators zod`. References are read lazily (getters in object
- * shapes, `z.lazy` elsewhere), so cyclic models and cyclic module imports work. Checks zod does not have (a binary
- * value, a stream) come from the output's checks.ts, imported as `$name`.
+ * Type expression → zod 4 schema expression, for `--validators zod`. References name the other models' schemas
+ * directly: the schemas that hold them are built in `z.lazy` (./index.ts), once every module is loaded. Checks zod
+ * does not have (a binary value, a stream) come from the output's checks.ts, imported as `$name`.
  */
-import { hasRefs, unreachable } from "../../model/type-expr.js";
+import { unreachable } from "../../model/type-expr.js";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
 import { call, list, suffixed, type Code } from "../lib/code.js";
 import { typeText } from "../lib/ts.js";
@@ -72,9 +72,4 @@ function isAny(type: TypeExpr): boolean {
 
 function typeTextOf(type: TypeExpr, ctx: ZodContext): string {
   return typeText(type, (id) => ctx.ref(id)?.local ?? "unknown", ctx.options.dates);
-}
-
-/** Whether the expression reads another model's schema, and must therefore be evaluated lazily. */
-export function readsModels(type: TypeExpr): boolean {
-  return hasRefs(type);
 }
