@@ -16,9 +16,10 @@ export type Code = string | Group;
 interface Group {
   /**
    * `list`: `open a, b close`, broken one item a line, indented, each ending in a comma. `operands`: `a || b`, broken
-   * after each operator, at the same column. `wrap`: `(a)`, broken as `(\n  a\n)`.
+   * after each operator, at the same column. `wrap`: `(a)`, broken as `(\n  a\n)`. `conditional`: `a ? b : c`,
+   * broken before `?` and `:`, one level in.
    */
-  readonly style: "list" | "operands" | "wrap";
+  readonly style: "list" | "operands" | "wrap" | "conditional";
   readonly open: string;
   readonly items: readonly Code[];
   readonly separator: string;
@@ -47,6 +48,11 @@ export function allOf(operands: readonly Code[]): Code {
   return operands.length === 1 ? operands[0]! : { style: "operands", open: "", items: operands, separator: "&&", close: "" };
 }
 
+/** `test ? then : otherwise`, or one part a line. */
+export function conditional(test: Code, then: Code, otherwise: Code): Code {
+  return { style: "conditional", open: "", items: [test, then, otherwise], separator: "", close: "" };
+}
+
 /** `(code)`, broken as `(\n  code\n)`. */
 export function parenthesised(code: Code, suffix = ""): Code {
   return { style: "wrap", open: "(", items: [code], separator: "", close: `)${suffix}` };
@@ -60,7 +66,7 @@ export function prefixed(prefix: string, code: Code): Code {
 /** `suffix` after the code: `.nullable()` after a call. */
 export function suffixed(code: Code, suffix: string): Code {
   if (typeof code === "string") return code + suffix;
-  return code.style === "list" || code.style === "wrap" ? { ...code, close: code.close + suffix } : parenthesised(code, suffix);
+  return code.style === "operands" ? parenthesised(code, suffix) : { ...code, close: code.close + suffix };
 }
 
 /** The code on one line. */
@@ -76,6 +82,8 @@ export function flat(code: Code): string {
       return items.join(` ${code.separator} `);
     case "wrap":
       return `${code.open}${items.join("")}${code.close}`;
+    case "conditional":
+      return `${code.open}${items[0]} ? ${items[1]} : ${items[2]}${code.close}`;
   }
 }
 
@@ -103,6 +111,12 @@ export function layout(code: Code, indent: number, prefix = "", suffix = ""): st
       const pad = " ".repeat(indent + 2);
       return `${prefix}${code.open}\n${pad}${layout(code.items[0]!, indent + 2)}\n${" ".repeat(indent)}${code.close}${suffix}`;
     }
+    case "conditional": {
+      const [test, then, otherwise] = code.items as [Code, Code, Code];
+      const pad = " ".repeat(indent + 2);
+      const branches = `\n${pad}${layout(then, indent + 4, "? ")}\n${pad}${layout(otherwise, indent + 4, ": ", code.close + suffix)}`;
+      return `${prefix}${code.open}${layout(test, indent)}${branches}`;
+    }
   }
 }
 
@@ -114,9 +128,17 @@ export function line(text: string): Statement {
   return (indent) => " ".repeat(indent) + text;
 }
 
-/** `prefix code;`, broken as the code allows: `return a || b;`, `issues.push(…);`. */
+/**
+ * `prefix code;`, broken as the code allows: `return a || b;`, `issues.push(…);`. An assignment whose value does not
+ * break, or whose first line would still be too long, continues on the next line: `o["k"] =\n  value;`.
+ */
 export function statement(code: Code, prefix = ""): Statement {
-  return (indent) => " ".repeat(indent) + layout(code, indent, prefix, ";");
+  return (indent) => {
+    const text = layout(code, indent, prefix, ";");
+    const first = text.split("\n", 1)[0]!;
+    if (indent + first.length <= WIDTH || !prefix.endsWith("= ")) return " ".repeat(indent) + text;
+    return `${" ".repeat(indent)}${prefix.trimEnd()}\n${" ".repeat(indent + 2)}${layout(code, indent + 2, "", ";")}`;
+  };
 }
 
 /** `return code;`, operands broken inside parentheses when they do not fit. */
@@ -143,6 +165,11 @@ export function ifThen(branches: readonly { test: Code; then: Statement }[]): St
     });
     return `${blocks.join("\n")}\n${pad}}`;
   };
+}
+
+/** Several statements where one is expected (an `if` then lays them out as a block). */
+export function sequence(statements: readonly Statement[]): Statement {
+  return (indent) => statements.map((inner) => inner(indent)).join("\n");
 }
 
 /** `head {`, the body one level in, `}`: loops. */

@@ -3,7 +3,7 @@
  * accept any value of their base types; closed ones compare inline, or look up a set when they are long.
  */
 import type { EnumModel } from "../../model/types.js";
-import { anyOf, call, functionDeclaration, returns, stringLiteral, type Code } from "../lib/code.js";
+import { anyOf, call, functionDeclaration, list, returns, statement, stringLiteral, type Code } from "../lib/code.js";
 import { identifierOf } from "../lib/ts.js";
 import { enumValueEntries, membersObject } from "../types/enum.js";
 import { VALUE, rt, uniqueName, type CompanionStatements, type ValidatorContext } from "./lib.js";
@@ -22,7 +22,7 @@ export function enumValidator(model: EnumModel, ctx: ValidatorContext): Companio
   else {
     const values = uniqueName(ctx, `${own[0]!.toLowerCase()}${own.slice(1)}Values`);
     test = `${values}.has(${VALUE})`;
-    declarations.push(`const ${values}: ReadonlySet<unknown> = /* @__PURE__ */ new Set([${literals.join(", ")}]);`);
+    declarations.push(statement(call("/* @__PURE__ */ new Set", [list("[", literals, "]")]), `const ${values}: ReadonlySet<unknown> = `)(0));
   }
   const expected = model.open ? openBases(model).join(" | ") : literals.join(" | ");
   const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);

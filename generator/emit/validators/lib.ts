@@ -12,12 +12,14 @@ import {
   anyOf,
   block,
   call,
+  conditional,
   flat,
   functionDeclaration,
   ifThen,
   layout,
   line,
   list,
+  sequence,
   statement,
   stringLiteral,
   type Code,
@@ -186,7 +188,7 @@ export function stripExpr(type: TypeExpr, x: string, ctx: ValidatorContext): Cod
     case "ref":
       return `${ctx.ref(type.id)!.local}.strip(${x})`;
     case "nullable":
-      return `${x} === null ? null : ${flat(stripExpr(type.type, x, ctx))}`;
+      return conditional(`${x} === null`, "null", stripExpr(type.type, x, ctx));
     case "array":
       return `(${x} as unknown[]).map((e) => ${flat(stripExpr(type.items, "e", ctx))})`;
     case "map":
@@ -317,21 +319,10 @@ function containerHelper(type: Extract<TypeExpr, { kind: "array" | "map" }>, ctx
   }
   guard.push(line("return true;"));
   helper.declarations.push(
-    functionDeclaration(helper.is!, ["x: unknown"], `x is ${asTypeOf(type, ctx)}`, guard),
+    functionDeclaration(helper.is!, ["x: unknown"], `x is ${asType}`, guard),
     functionDeclaration(helper.collect!, collectorParameters("x", ctx), "void", collect),
   );
   return helper;
-}
-
-/** The declared type a helper's guard narrows to. */
-function asTypeOf(type: TypeExpr, ctx: ValidatorContext): string {
-  const text = expectedText(type, ctx);
-  return text.includes("\n") ? "unknown" : text;
-}
-
-/** Several statements where one is expected (an `if` then lays them out as a block). */
-export function sequence(statements: readonly Statement[]): Statement {
-  return (indent) => statements.map((inner) => inner(indent)).join("\n");
 }
 
 /**

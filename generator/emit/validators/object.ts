@@ -6,7 +6,23 @@
  * read as `undefined` or failing; the collector asks it for every field.
  */
 import type { ObjectModel, TypeExpr } from "../../model/types.js";
-import { allOf, anyOf, block, call, functionDeclaration, ifThen, line, list, statement, type Code, type Statement } from "../lib/code.js";
+import {
+  allOf,
+  anyOf,
+  block,
+  call,
+  conditional,
+  functionDeclaration,
+  ifThen,
+  line,
+  list,
+  prefixed,
+  sequence,
+  statement,
+  suffixed,
+  type Code,
+  type Statement,
+} from "../lib/code.js";
 import { fieldType, identifierOf, objectKey } from "../lib/ts.js";
 import {
   ISSUES,
@@ -21,7 +37,6 @@ import {
   prop,
   reportStatement,
   rt,
-  sequence,
   stripExpr,
   uniqueName,
   type CompanionStatements,
@@ -110,8 +125,9 @@ function fieldChecks(field: CheckedField, ctx: ValidatorContext): Checks {
   if (field.test === "true") return { guard: [], collect: [] };
   // Absent is fine, `undefined` is not (`?:` under exactOptionalPropertyTypes); an inherited value is absent. Only a
   // value that is `undefined` or fails asks `hasOwn` (the valid path pays one `in` for each absent field).
+  const undefinedOrFailing = prefixed("(", suffixed(conditional("x === undefined", `${key} in ${VALUE}`, not(field.test)), ")"));
   return {
-    guard: [read, returnFalseIf(allOf([`(x === undefined ? ${key} in ${VALUE} : ${not(field.test)})`, owns]))],
+    guard: [read, returnFalseIf(allOf([undefinedOrFailing, owns]))],
     collect: report ? [read, ifThen([{ test: allOf([owns, not(field.test)]), then: report }])] : [],
   };
 }
