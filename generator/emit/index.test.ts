@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { enumModel, field, graphOf, object, prim, ref, union } from "../../test/helpers/graph.js";
 import { typecheckFiles } from "../../test/helpers/typecheck.js";
-import { buildOutput } from "../../test/support/output.js";
+import { buildOutputs } from "../../test/support/output.js";
 import { parseGraph } from "../model/json.js";
 import type { ModelGraph } from "../model/types.js";
 import { emitOutput, type OutputFile } from "./index.js";
@@ -200,8 +200,9 @@ describe("the output type-checks (tsc 7, strict + exactOptionalPropertyTypes)", 
       ]),
       object("operations.Op", [field("at", prim("datetime")), field("date", ref("components.Date")), field("m", { kind: "map", values: ref("components.Record") })]),
     ]);
+    const outputs = buildOutputs("globals", graph, { compiled: { validators: "compiled" }, zod: { validators: "zod" }, none: { validators: "none" } });
     for (const validators of ["compiled", "zod", "none"] as const) {
-      const { dir, module } = buildOutput(`globals-${validators}`, graph, { validators });
+      const { dir, module } = outputs[validators];
       expect(readFileSync(path.join(dir, "components/date.ts"), "utf8")).toContain("export { Date$ as Date };");
       expect(readFileSync(path.join(dir, "components/user.ts"), "utf8")).toMatch(/import (type )?\{ Date as components_Date \} from "\.\/date\.js";/);
       if (validators === "none") continue;
@@ -213,7 +214,7 @@ describe("the output type-checks (tsc 7, strict + exactOptionalPropertyTypes)", 
       expect(accepts(User, { created: new globalThis.Date() })).toBe(false);
     }
     // Messages name the model by its title.
-    const { User } = buildOutput("globals-compiled", graph).module["components"] as Record<string, { validate(value: unknown): { ok: boolean; issues?: { message: string }[] } }>;
+    const { User } = outputs.compiled.module["components"] as Record<string, { validate(value: unknown): { ok: boolean; issues?: { message: string }[] } }>;
     const result = User!.validate({ created: new globalThis.Date(), date: 1, record: {}, set: "a", array: [], number: { n: 1 }, counts: {}, list: [] });
     expect(result.issues?.map((issue) => issue.message)).toContain("/date: expected Date, received 1");
   });
