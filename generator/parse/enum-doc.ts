@@ -5,6 +5,8 @@ import { rowMismatch, sourceOf, splitRow, type Section } from "./markdown.js";
 
 export interface EnumBody {
   values: (string | number)[];
+  /** The doc line of each value. */
+  lines: number[];
   open: boolean;
 }
 
@@ -28,19 +30,20 @@ export function parseValuesSection(ctx: DocContext, section: Section): EnumBody 
     ctx.error("empty-enum", "enum has no values", block.position!.start);
     return undefined;
   }
-  if (body) body.values = dedupe(ctx, body.values, block.position!.start);
-  return body;
+  return body && dedupe(ctx, body, block.position!.start);
 }
 
 /** `"a" | "b" | Unrecognized<string>`, tokenised as JSON literals so values may contain `|` and spaces. */
 function parseLiteralUnion(ctx: DocContext, code: Code): EnumBody | undefined {
-  const body: EnumBody = { values: [], open: false };
+  const body: EnumBody = { values: [], lines: [], open: false };
   const token = /\s*(?:("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)|(Unrecognized<(?:string|number)>))\s*(\||$)/y;
   const text = code.value;
   // The fence line precedes the code, so value offsets start one line below the node.
   const line = code.position!.start.line + 1;
   let offset = 0;
   let separator = "|";
+  let valueLine = line;
+  let counted = 0;
   while (offset < text.length && separator === "|") {
     token.lastIndex = offset;
     const match = token.exec(text);
@@ -51,9 +54,13 @@ function parseLiteralUnion(ctx: DocContext, code: Code): EnumBody | undefined {
       ctx.error("bad-enum-value", `cannot read enum value at "${text.slice(offset, offset + 30).trim()}"`, at);
       return undefined;
     }
+    const start = offset + /^\s*/.exec(match[0])![0].length;
+    valueLine += countLines(text.slice(counted, start));
+    counted = start;
     if (match[1] !== undefined) body.values.push(JSON.parse(match[1]) as string);
     else if (match[2] !== undefined) body.values.push(Number(match[2]));
     else body.open = true;
+    if (match[3] === undefined) body.lines.push(valueLine);
     separator = match[4]!;
     offset = token.lastIndex;
   }
@@ -67,7 +74,7 @@ function parseLiteralUnion(ctx: DocContext, code: Code): EnumBody | undefined {
 
 /** Python: `` - `"function"` `` items, and the open-enum sentence in the text before the list. */
 function parseBulletList(ctx: DocContext, list: List, section: Section): EnumBody | undefined {
-  const body: EnumBody = { values: [], open: section.blocks.some((b) => b.type === "paragraph" && OPEN_ENUM_SENTENCE.test(sourceOf(ctx.text, b))) };
+  const body: EnumBody = { values: [], lines: [], open: section.blocks.some((b) => b.type === "paragraph" && OPEN_ENUM_SENTENCE.test(sourceOf(ctx.text, b))) };
   for (const item of list.children) {
     const raw = sourceOf(ctx.text, item).replace(/^[-*+]\s*/, "").trim();
     const match = /^`(.*)`$/.exec(raw);
@@ -78,6 +85,7 @@ function parseBulletList(ctx: DocContext, list: List, section: Section): EnumBod
       return undefined;
     }
     body.values.push(value);
+    body.lines.push(item.position!.start.line);
   }
   return body;
 }
@@ -91,7 +99,7 @@ function parseValueTable(ctx: DocContext, table: Table): EnumBody | undefined {
     ctx.error("bad-table-header", `## Values table needs a Value column, found: ${header.join(" | ")}`, table.position!.start);
     return undefined;
   }
-  const body: EnumBody = { values: [], open: false };
+  const body: EnumBody = { values: [], lines: [], open: false };
   for (let line = headerLine + 2; line <= table.position!.end.line; line++) {
     const cells = splitRow(ctx.lineText(line));
     const mismatch = rowMismatch(ctx.lineText(headerLine), ctx.lineText(line), cells.length, header.length);
@@ -101,6 +109,7 @@ function parseValueTable(ctx: DocContext, table: Table): EnumBody | undefined {
     }
     const raw = cells[valueCol]!.text.replace(/^`(.*)`$/, "$1");
     body.values.push(readLiteral(raw) ?? raw);
+    body.lines.push(line);
   }
   return body;
 }
@@ -111,10 +120,13 @@ function readLiteral(text: string): string | number | undefined {
   return undefined;
 }
 
-function dedupe(ctx: DocContext, values: (string | number)[], at: { line: number; column: number }): (string | number)[] {
-  const unique = [...new Set(values)];
-  if (unique.length !== values.length) ctx.warn("duplicate-enum-value", "enum lists a value more than once", at);
-  return unique;
+/** Each value once, at its first line. */
+function dedupe(ctx: DocContext, body: EnumBody, at: { line: number; column: number }): EnumBody {
+  const seen = new Set<string | number>();
+  const kept = body.values.map((value) => !seen.has(value) && Boolean(seen.add(value)));
+  if (seen.size === body.values.length) return body;
+  ctx.warn("duplicate-enum-value", "enum lists a value more than once", at);
+  return { ...body, values: body.values.filter((_, i) => kept[i]), lines: body.lines.filter((_, i) => kept[i]) };
 }
 
 function countLines(text: string): number {
