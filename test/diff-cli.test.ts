@@ -48,7 +48,8 @@ describe("docschema diff", () => {
     expect(result.stdout).toContain("directions from the operation docs (1 operation)");
     expect(result.stdout).toMatch(/BREAKING \(1 model\)\n {2}components\.Size enum · both\n {4}✖ value "l" added \[enum-value-added, response\]/);
     expect(result.stdout).toContain("INFO (1 model)\n  components.Order object · both\n    • field note added (optional, string) [optional-field-added, both]");
-    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("1 breaking, 0 warnings, 1 info in 2 changed model(s)");
+    expect(result.stdout).toContain("SDK METHODS (1)\n  ✖ orders.CreateOrder() CreateOrder\n");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("1 breaking, 0 warnings, 1 info in 2 changed model(s), 1 SDK method(s)");
   });
 
   it("sets the exit code with --fail-on", async () => {
@@ -60,8 +61,17 @@ describe("docschema diff", () => {
   it("compares snapshots written by `graph` the same way as the docs they came from", async () => {
     const fromSnapshots = JSON.parse((await runCli(["diff", "v1.json", "v2.json", "--format", "json"], scratch)).stdout);
     const fromDocs = JSON.parse((await runCli(["diff", "v1/docs/models", "v2/docs/models", "--format", "json"], scratch)).stdout);
-    expect(fromSnapshots.summary).toEqual({ breaking: 1, warning: 0, info: 1, models: { added: 0, removed: 0, renamed: 0, changed: 2 }, changes: { "enum-value-added": 1, "field-added": 1 } });
+    expect(fromSnapshots.summary).toEqual({
+      breaking: 1,
+      warning: 0,
+      info: 1,
+      models: { added: 0, removed: 0, renamed: 0, changed: 2 },
+      operations: { added: 0, removed: 0, changed: 1 },
+      changes: { "enum-value-added": 1, "field-added": 1 },
+      ignored: { excluded: 0, baseline: 0, unmatchedBaseline: [] },
+    });
     expect(fromSnapshots.models).toEqual(unprefixed(fromDocs.models));
+    expect(fromSnapshots.operations).toEqual(fromDocs.operations);
   });
 
   it("reads an old docs side with docs added, removed and changed (reusing the new side's parses) as its snapshot", async () => {
@@ -89,7 +99,7 @@ describe("docschema diff", () => {
 
   it("names doc files from the working directory in github annotations", async () => {
     const result = await runCli(["diff", "v1/docs", "v2/docs", "--format", "github"], scratch);
-    expect(result.stdout).toContain("::error file=v2/docs/models/components/size.md,line=1,col=1,title=breaking%3A enum-value-added::");
+    expect(result.stdout).toContain("::error file=v2/docs/models/components/size.md,line=12,col=1,title=breaking%3A enum-value-added::");
     expect(result.stdout).toContain("::notice file=v2/docs/models/components/order.md,line=");
   });
 

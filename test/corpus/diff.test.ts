@@ -1,8 +1,10 @@
 /**
  * The real pair orq-node 4.13.14 → 4.13.19: 92 model docs differ (11 added, 81 changed). Two of the 81 changed
  * only their Example Usage (timestamps), which the diff must not report; the other 79 are the changes
- * ../shared/DOCS-FORMAT.md §8 lists, checked by hand on a sample below.
+ * ../shared/DOCS-FORMAT.md §8 lists, checked by hand on a sample below. The SDK vendor's own changelog of 4.13.19
+ * (computed from the OpenAPI specs) is the independent check of the report per SDK method.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
@@ -12,7 +14,7 @@ import { diffGraphs } from "../../generator/diff/index.js";
 import type { DiffReport } from "../../generator/diff/types.js";
 import { serializeGraph } from "../../generator/model/json.js";
 import { loadGraph, type LoadedGraph } from "../../generator/pipeline/load.js";
-import { corpusDocs } from "./corpora.js";
+import { CORPORA, corpusDocs } from "./corpora.js";
 
 let report: DiffReport;
 let seededOld: LoadedGraph;
@@ -25,7 +27,7 @@ beforeAll(async () => {
   // As `docschema diff` reads them: the new side in full, the old side seeded with the new side's parses.
   const after = await loadGraph(newModels);
   const before = (seededOld = await loadGraph(oldModels, { seed: after.parses }));
-  report = diffGraphs(before.graph, after.graph, { old: "orq-node-4.13.14", new: "orq-node-4.13.19" });
+  report = diffGraphs(before.graph, after.graph, { labels: { old: "orq-node-4.13.14", new: "orq-node-4.13.19" } });
   const markdown = formatReport(report, "markdown");
   // The summary (everything before the per-model details), for the record.
   console.log(markdown.slice(0, markdown.indexOf("\n### ")));
@@ -62,9 +64,13 @@ describe("diff orq-node 4.13.14 → 4.13.19", () => {
     expect(report.summary).toMatchObject({
       breaking: 17,
       warning: 0,
-      info: 105,
-      changes: { "description-changed": 54, "enum-value-added": 28, "field-added": 29, "model-added": 11 },
+      info: 108,
+      operations: { added: 3, removed: 0, changed: 29 },
+      changes: { "description-changed": 54, "enum-value-added": 28, "field-added": 29, "model-added": 11, "operation-added": 3 },
     });
+    expect(report.semver).toBe("major");
+    // TS docs alone: the diff says what it cannot see.
+    expect(report.unseen).toEqual(["nullability", "integers"]);
     const count = (kind: string, predicate: (m: DiffReport["models"][number]) => boolean = () => true) =>
       report.models.filter((m) => predicate(m) && m.changes.some((c) => c.kind === kind)).length;
     // "max" added to 28 enums: 17 read in responses (breaking), 11 sent in requests (info).
@@ -91,14 +97,85 @@ describe("diff orq-node 4.13.14 → 4.13.19", () => {
       ["enum-value-added", '"max"', "breaking", "enum-value-added"],
       ["description-changed", "", "info", "description-changed"],
     ]);
-    expect(prompts.impact).toEqual([{ root: "operations.GetAllPromptsResponseBody", path: "GetAllPromptsResponseBody → data[].prompt.reasoningEffort", operations: ["GetAllPrompts"] }]);
+    expect(prompts.impact).toEqual([
+      {
+        root: "operations.GetAllPromptsResponseBody",
+        path: "GetAllPromptsResponseBody → data[].prompt.reasoningEffort",
+        direction: "response",
+        severity: "breaking",
+        operations: [{ id: "GetAllPrompts", call: "prompts.list()" }],
+      },
+    ]);
     const request = model("operations.CreateChatCompletionReasoningEffort");
     expect([request.direction, request.changes.find((c) => c[0] === "enum-value-added")]).toEqual(["request", ["enum-value-added", '"max"', "info", "enum-value-added"]]);
     expect(model("components.ListModelCatalogResponse")).toMatchObject({
       status: "added",
       direction: "response",
-      impact: [{ root: "components.ListModelCatalogResponse", path: "ListModelCatalogResponse", operations: ["ModelCatalogList"] }],
+      impact: [{ root: "components.ListModelCatalogResponse", path: "ListModelCatalogResponse", direction: "response", operations: [{ id: "ModelCatalogList", call: "modelCatalog.list()" }] }],
     });
     expect(model("components.AssistantMessage")).toMatchObject({ direction: "both", changes: [["field-added", "reasoningContent", "info", "optional-field-added"]] });
+  });
+});
+
+/** `orq.prompts.retrieve()` → its entries: the side (request or response) each names, and whether it breaks. */
+function vendorChangelog(): Map<string, { side: "request" | "response"; breaking: boolean }[]> {
+  const text = readFileSync(path.join(CORPORA, "orq-node-4.13.19-changelog.md"), "utf8");
+  const methods = new Map<string, { side: "request" | "response"; breaking: boolean }[]>();
+  let current: { side: "request" | "response"; breaking: boolean }[] | undefined;
+  for (const line of text.split("\n")) {
+    const method = /^\* `orq\.([\w.]+\(\))`:(.*)$/.exec(line);
+    const entry = method ? method[2]!.trim() : /^\s+\*\s+(.*)$/.exec(line)?.[1];
+    if (method) methods.set(method[1]!, (current = []));
+    if (!entry || !current) continue;
+    const side = /^`(request|response)/.exec(entry)?.[1] as "request" | "response" | undefined;
+    if (side) current.push({ side, breaking: entry.includes("(Breaking") });
+  }
+  return methods;
+}
+
+describe("diff orq-node 4.13.14 → 4.13.19 against the vendor's changelog of 4.13.19", () => {
+  const vendor = vendorChangelog();
+  const ours = () => new Map(report.operations.map((op) => [op.call, op]));
+  const breakingFor = (calls: Iterable<string>) => [...calls].sort();
+
+  it("reads the changelog: 29 methods, 11 of them breaking", () => {
+    expect(vendor.size).toBe(29);
+    expect([...vendor.values()].filter((entries) => entries.some((e) => e.breaking))).toHaveLength(11);
+  });
+
+  it("calls breaking exactly the methods the vendor calls breaking (nothing the TS docs cannot show is among them)", () => {
+    const vendorBreaking = breakingFor([...vendor].filter(([, entries]) => entries.some((e) => e.breaking)).map(([call]) => call));
+    const oursBreaking = breakingFor(report.operations.filter((op) => op.severity === "breaking").map((op) => op.call));
+    console.log(`breaking methods: vendor ${vendorBreaking.length}, docschema ${oursBreaking.length}, both ${vendorBreaking.filter((c) => oursBreaking.includes(c)).length}`);
+    // Every method the vendor calls breaking is breaking here (none is breaking only through nullability or
+    // integers, which TS docs cannot show), and every method breaking here is breaking for the vendor: no extra
+    // breaking method needs explaining in this pair.
+    expect(oursBreaking).toEqual(vendorBreaking);
+  });
+
+  it("reports every method of the changelog, on the same sides, breaking on the same sides", () => {
+    const byCall = ours();
+    for (const [call, entries] of vendor) {
+      const op = byCall.get(call);
+      expect(op, call).toBeDefined();
+      for (const side of ["request", "response"] as const) {
+        const theirs = entries.filter((e) => e.side === side);
+        const mine = op!.impact.filter((i) => i.side === side);
+        expect([call, side, mine.length > 0, mine.some((i) => i.severity === "breaking")]).toEqual([call, side, theirs.length > 0, theirs.some((e) => e.breaking)]);
+      }
+    }
+  });
+
+  it("reports beyond the changelog only the three model-catalog methods, added between 4.13.14 and the changelog's base", async () => {
+    const extra = report.operations.filter((op) => !vendor.has(op.call));
+    expect(extra.map((op) => [op.call, op.id, op.status, op.severity])).toEqual([
+      ["modelCatalog.get()", "ModelCatalogGet", "added", "info"],
+      ["modelCatalog.list()", "ModelCatalogList", "added", "info"],
+      ["modelCatalog.listOfferings()", "ModelCatalogListOfferings", "added", "info"],
+    ]);
+    // Checked in the docs: the model-catalog README exists in 4.13.19 only. The vendor's changelog, relative to a
+    // generation after 4.13.14, does not list them as added, so they were added before its base.
+    const readme = (release: string) => readFile(path.join(corpusDocs(release as "orq-node-4.13.14"), "sdks/modelcatalog/README.md"), "utf8").then(() => true, () => false);
+    expect([await readme("orq-node-4.13.14"), await readme("orq-node-4.13.19")]).toEqual([false, true]);
   });
 });
