@@ -3,14 +3,21 @@
  * response or errors that was added, removed or changed, and whether that breaks callers of the method. Models no
  * method reaches follow, by id.
  */
-import type { Change, DiffReport, ModelDiff, OperationDiff } from "../types.js";
+import { compareIds } from "../../model/type-expr.js";
+import type { Change, ChangeKind, DiffReport, ModelDiff, OperationDiff } from "../types.js";
 import { describe, semverLine, unseenLine } from "./describe.js";
 
 interface Entry {
-  where: string;
+  /** `response.data[].prompt`, an error model's id, or "" for the method itself. */
+  place: string;
   verb: "Added" | "Removed" | "Changed" | "Renamed" | "Deprecated";
+  /** The old call of a renamed or moved method. */
+  from?: string;
   breaking: boolean;
 }
+
+/** Changes whose subject is a field (others name an enum value or a union member). */
+const FIELD_CHANGES = new Set<ChangeKind>(["field-added", "field-removed", "field-required", "field-optional", "field-nullable", "field-not-nullable", "type-changed", "deprecated", "description-changed", "example-changed"]);
 
 export function formatChangelog(report: DiffReport): string {
   const lines = [`# Changelog: ${report.old.label} → ${report.new.label}`, "", `${capitalised(semverLine(report))}.`, ""];
@@ -19,16 +26,15 @@ export function formatChangelog(report: DiffReport): string {
   const models = new Map(report.models.map((m) => [key(m.id, m.renamedFrom), m]));
   if (report.operations.length) {
     lines.push("## SDK methods", "");
-    for (const op of [...report.operations].sort((a, b) => (a.call < b.call ? -1 : a.call > b.call ? 1 : 0))) lines.push(...methodLines(op, models));
+    for (const op of [...report.operations].sort((a, b) => compareIds(a.call, b.call))) lines.push(...methodLines(op, models));
     lines.push("");
   }
   const unreached = report.models.filter((m) => m.impact.every((i) => i.operations.length === 0));
   if (unreached.length) {
-    lines.push(report.operations.length || report.directions === "operations" ? "## Models no SDK method reaches" : "## Models", "");
+    lines.push(report.directions === "operations" ? "## Models no SDK method reaches" : "## Models", "");
     for (const model of unreached) {
-      const head = `* \`${model.id}\`${model.renamedFrom ? ` (was \`${model.renamedFrom}\`)` : ""}:`;
       const changes = model.changes.map((c) => `${describe(c, code)}${mark(c.severity === "breaking")}`);
-      lines.push(...(changes.length === 1 ? [`${head} ${changes[0]}`] : [head, ...changes.map((c) => `  * ${c}`)]));
+      lines.push(...bullet(`${code(model.id)}${model.renamedFrom ? ` (was ${code(model.renamedFrom)})` : ""}`, changes));
     }
     lines.push("");
   }
@@ -39,7 +45,7 @@ export function formatChangelog(report: DiffReport): string {
 function methodLines(op: OperationDiff, models: ReadonlyMap<string, ModelDiff>): string[] {
   const entries = new Map<string, Entry>();
   const add = (entry: Entry) => {
-    const id = `${entry.where}\u0000${entry.verb}`;
+    const id = `${entry.place}\u0000${entry.verb}`;
     const found = entries.get(id);
     if (found) found.breaking ||= entry.breaking;
     else entries.set(id, entry);
@@ -47,12 +53,12 @@ function methodLines(op: OperationDiff, models: ReadonlyMap<string, ModelDiff>):
   for (const change of op.changes) add(methodEntry(change));
   for (const impact of op.impact) {
     for (const change of models.get(key(impact.model, impact.renamedFrom))?.changes ?? []) {
-      add({ where: placeOf(impact.path, change), verb: verbOf(change), breaking: change.severity === "breaking" && impact.severity === "breaking" });
+      // Breaking for this method when the change breaks and the path to it is rated breaking for this side.
+      add({ place: placeOf(impact.path, change), verb: verbOf(change.kind), breaking: change.severity === "breaking" && impact.severity === "breaking" });
     }
   }
-  const head = `* \`${op.call}\` (\`${op.id}\`):`;
-  const items = [...entries.values()].sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0)).map(entryText);
-  return items.length === 1 ? [`${head} ${items[0]}`] : [head, ...items.map((item) => `  * ${item}`)];
+  const items = [...entries.values()].sort((a, b) => compareIds(a.place, b.place)).map(entryText);
+  return bullet(`${code(op.call)} (${code(op.id)})`, items);
 }
 
 /** A change of the method itself. */
@@ -60,42 +66,54 @@ function methodEntry(change: Change): Entry {
   const breaking = change.severity === "breaking";
   switch (change.kind) {
     case "operation-added":
-      return { where: "", verb: "Added", breaking };
     case "operation-removed":
-      return { where: "", verb: "Removed", breaking };
+    case "deprecated":
+      return { place: "", verb: verbOf(change.kind), breaking };
     case "operation-renamed":
     case "operation-moved":
-      return { where: `from \`${change.before}\``, verb: "Renamed", breaking };
-    case "deprecated":
-      return { where: "", verb: "Deprecated", breaking };
+      return { place: "", verb: "Renamed", from: change.before!, breaking };
     case "error-added":
-      return { where: `\`${change.after}\``, verb: "Added", breaking };
+      return { place: change.after!, verb: "Added", breaking };
     case "error-removed":
-      return { where: `\`${change.before}\``, verb: "Removed", breaking };
+      return { place: change.before!, verb: "Removed", breaking };
     default:
-      return { where: `\`${placeOf(change.via ?? "", change)}\``, verb: verbOf(change), breaking };
+      return { place: placeOf("", change), verb: verbOf(change.kind), breaking };
   }
 }
 
-/** `response.data[].prompt` plus the field the change is about, if it is about a field. */
+/** The path to the model, then the field path the change was found through, then the field it is about. */
 function placeOf(path: string, change: Change): string {
-  const steps = [path, change.kind === "operation-renamed" ? undefined : change.via && path !== change.via ? change.via : undefined];
-  const field = change.kind.startsWith("field-") || ((change.kind === "type-changed" || change.kind === "deprecated" || change.kind === "description-changed" || change.kind === "example-changed") && change.subject !== undefined);
-  if (field) steps.push(change.subject);
-  const place = steps.filter((step): step is string => Boolean(step)).join(".");
-  return place.replace(/\.(?=[[{])/g, "");
+  const field = change.subject !== undefined && FIELD_CHANGES.has(change.kind) ? change.subject : undefined;
+  const steps = [path, change.via, field].filter((step) => step !== undefined && step !== "");
+  return steps.join(".").replace(/\.(?=[[{])/g, "");
 }
 
-function verbOf(change: Change): Entry["verb"] {
-  if (change.kind === "field-added") return "Added";
-  if (change.kind === "field-removed" || change.kind === "model-removed") return "Removed";
-  if (change.kind === "model-renamed") return "Renamed";
-  return "Changed";
+function verbOf(kind: ChangeKind): Entry["verb"] {
+  switch (kind) {
+    case "field-added":
+    case "operation-added":
+    case "model-added":
+      return "Added";
+    case "field-removed":
+    case "operation-removed":
+    case "model-removed":
+      return "Removed";
+    case "model-renamed":
+      return "Renamed";
+    case "deprecated":
+      return "Deprecated";
+    default:
+      return "Changed";
+  }
 }
 
-function entryText({ where, verb, breaking }: Entry): string {
-  const place = where === "" ? "" : where.startsWith("`") || where.startsWith("from") ? `${where} ` : `\`${where}\` `;
-  return verb === "Renamed" && where.startsWith("from") ? `**Renamed** ${where}${mark(breaking)}` : `${place}**${verb}**${mark(breaking)}`;
+function entryText({ place, verb, from, breaking }: Entry): string {
+  return `${place ? `${code(place)} ` : ""}**${verb}**${from ? ` from ${code(from)}` : ""}${mark(breaking)}`;
+}
+
+/** One line when there is one item, else the head and the items below it. */
+function bullet(head: string, items: readonly string[]): string[] {
+  return items.length === 1 ? [`* ${head}: ${items[0]}`] : [`* ${head}:`, ...items.map((item) => `  * ${item}`)];
 }
 
 function mark(breaking: boolean): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { enumDoc, graphOf, link, objectDoc, operationsDoc } from "../../../test/helpers/graph-fixtures.js";
 import { diffGraphs } from "../index.js";
-import type { DiffReport } from "../types.js";
+import type { Change, DiffReport } from "../types.js";
 import { formatReport } from "./index.js";
 
 const sdks = { "orders/README.md": operationsDoc("Orders", [{ name: "CreateOrder", request: "components.Order", response: "components.Receipt" }]) };
@@ -151,5 +151,60 @@ describe("formats", () => {
     expect(group).toBe(10);
     expect(lines[group + 1]).toBe('breaking components/size.md:12: components.M00: value "xl" added (response); reached from Order → size (request: orders.CreateOrder()) (+1 more)');
     expect(lines.slice(group + 15)).toEqual(["::endgroup::", expect.stringMatching(/^docschema diff: /)]);
+  });
+
+  it("changelog: release notes per SDK method, each place added, removed or changed, breaking where it breaks that method", () => {
+    expect(formatReport(report, "changelog")).toBe(
+      [
+        "# Changelog: main:docs/models → docs/models",
+        "",
+        "Suggested version bump: major (breaking changes).",
+        "",
+        "> Not seen: TS docs do not show nullability (a field that became nullable) or integer vs number (an integer that became a float); diff graphs merged with the Python docs to see them.",
+        "",
+        "## SDK methods",
+        "",
+        "* `orders.CreateOrder()` (`CreateOrder`):",
+        "  * `request.note` **Deprecated**",
+        "  * `request.note` **Changed**",
+        "  * `request.size` **Changed**",
+        "  * `response.order.note` **Deprecated**",
+        "  * `response.order.note` **Changed**",
+        "  * `response.order.size` **Changed** (Breaking ⚠️)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("changelog: methods renamed, added and removed, error models, and models no method reaches", () => {
+    const change = (kind: Change["kind"], extra: Partial<Change>): Change => ({ ...report.models[0]!.changes[0]!, kind, subject: undefined, ...extra }) as Change;
+    const methods: DiffReport = {
+      ...report,
+      operations: [
+        { id: "List", call: "sets.list()", status: "changed", severity: "breaking", changes: [change("operation-renamed", { before: "sets.getAll()", after: "sets.list()", severity: "breaking" }), change("error-added", { after: "errors.NotFound", severity: "info" })], impact: [] },
+        { id: "Make", call: "sets.make()", status: "added", severity: "info", changes: [change("operation-added", { after: "sets.make()", severity: "info" })], impact: [] },
+      ],
+      models: [{ ...report.models[0]!, impact: [] }],
+    };
+    expect(formatReport(methods, "changelog").split("## SDK methods\n\n")[1]).toBe(
+      [
+        "* `sets.list()` (`List`):",
+        "  * **Renamed** from `sets.getAll()` (Breaking ⚠️)",
+        "  * `errors.NotFound` **Added**",
+        "* `sets.make()` (`Make`): **Added**",
+        "",
+        "## Models no SDK method reaches",
+        "",
+        '* `components.Size`: value `"l"` added (Breaking ⚠️)',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("text and markdown say what a policy left out, and which baseline entries match nothing", () => {
+    const ignored: DiffReport = { ...report, summary: { ...report.summary, ignored: { excluded: 2, baseline: 1, unmatchedBaseline: ["abc"] } } };
+    const line = "left out: 2 change(s) of excluded rules; 1 change(s) in the baseline; 1 baseline entry matches no change (abc)";
+    expect(plain(formatReport(ignored, "text"))).toContain(`\n${line}\n`);
+    expect(formatReport(ignored, "markdown")).toContain(`\n> ${line}.\n`);
   });
 });
