@@ -66,6 +66,12 @@ export function ruleBook(policy: DiffPolicy = {}): RuleBook {
   return book;
 }
 
+/** A raw change with the direction that rates it: a model's, or for a method's change, the side it is on. */
+export interface Directed {
+  change: RawChange;
+  direction: Direction;
+}
+
 export const SEVERITY_RANK: Record<ChangeSeverity, number> = { breaking: 0, warning: 1, info: 2 };
 
 export function worse(a: ChangeSeverity, b: ChangeSeverity): ChangeSeverity {

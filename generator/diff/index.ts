@@ -5,8 +5,8 @@
  */
 import { compareIds } from "../model/type-expr.js";
 import type { ModelGraph, ModelId, Operation } from "../model/types.js";
-import { SEVERITY_RANK, classify, ruleBook, severityFor, worse, type RuleBook } from "./classify.js";
-import { acrossGraphs, compareGraphs } from "./compare.js";
+import { SEVERITY_RANK, classify, ruleBook, severityFor, worse, type Directed, type RuleBook } from "./classify.js";
+import { acrossGraphs, compareGraphs, type ModelComparison } from "./compare.js";
 import { fingerprintOf } from "./fingerprint.js";
 import { indexGraph, type GraphIndex } from "./graph-index.js";
 import { directionOf, impactOf, rootsOf, stillReached, type Reach, type Roots } from "./impact.js";
@@ -25,7 +25,6 @@ import type {
   OperationDiff,
   OperationImpact,
   OperationRef,
-  RawChange,
   Semver,
   Unseen,
 } from "./types.js";
@@ -51,7 +50,6 @@ interface Side {
 
 export function diffGraphs(before: ModelGraph, after: ModelGraph, options: DiffOptions = {}): DiffReport {
   const labels = options.labels ?? { old: "old", new: "new" };
-  const book = ruleBook(options.policy);
   const operationPairs = pairOperations(before.operations ?? [], after.operations ?? []);
   const old = sideOf(before, operationPairs, "old");
   const current = sideOf(after, operationPairs, "new");
@@ -59,68 +57,11 @@ export function diffGraphs(before: ModelGraph, after: ModelGraph, options: DiffO
   const referrers = (id: ModelId) => current.index.parents.get(id)?.map((edge) => edge.from) ?? [];
   const matching = matchModels(old.index.models, current.index.models, { roots: rootPairs(operationPairs), rootIds, referrers });
   const across = acrossGraphs(old.index.models, current.index.models, matching);
-  const ignored = new Ignored(options.policy?.exclude ?? [], options.baseline ?? []);
-  const classified = (raws: readonly RawChange[], direction: (raw: RawChange) => Direction, scope: "model" | "operation", id: string, renamedFrom?: ModelId) =>
-    raws
-      .map((raw): Change => ({ ...classify(raw, direction(raw), book), fingerprint: fingerprintOf(scope, id, renamedFrom, raw) }))
-      .filter((change) => ignored.keeps(change))
-      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const judge = new Judge(ruleBook(options.policy), new Ignored(options.policy?.exclude ?? [], options.baseline ?? []));
 
-  const models: ModelDiff[] = [];
-  const reachedFrom = new Map<string, OperationImpact[]>();
-  for (const compared of compareGraphs(before, after, matching, across)) {
-    const oldReach = compared.oldId !== undefined ? impactOf(old.index, old.roots, compared.oldId) : undefined;
-    const newReach = compared.newId !== undefined ? impactOf(current.index, current.roots, compared.newId) : undefined;
-    // As the code stands now; a removed model as it stood before.
-    const reach = newReach && oldReach ? stillReached(newReach, oldReach) : (newReach ?? oldReach ?? []);
-    const readIn = newReach ? current : old;
-    const direction = directionOf(reach);
-    const changes = classified(compared.changes, () => direction, "model", compared.id, compared.renamedFrom);
-    if (changes.length === 0) continue;
-    const severityOf = (d: Direction) => changes.reduce<ChangeSeverity>((worst, c) => worse(worst, severityFor(book.get(c.rule)!, d)), "info");
-    const renamedFrom = compared.renamedFrom !== undefined ? { renamedFrom: compared.renamedFrom } : {};
-    models.push({
-      id: compared.id,
-      kind: compared.model.kind,
-      status: compared.status,
-      ...renamedFrom,
-      direction,
-      severity: changes[0]!.severity,
-      changes,
-      impact: reach.flatMap((r) => impactsOf(r, severityOf, readIn)),
-    });
-    // A new model reaches nothing that existed: the change that references it says what it does to a method.
-    if (compared.status === "added") continue;
-    for (const r of reach) {
-      for (const side of ["request", "response"] as const) {
-        for (const op of r[side]) {
-          const pair = readIn.pairs.get(op)!;
-          const list = reachedFrom.get(pair.id) ?? [];
-          list.push({ side, path: pathIn(readIn.operations.get(op)!, r, side), model: compared.id, ...renamedFrom, severity: severityOf(side) });
-          reachedFrom.set(pair.id, list);
-        }
-      }
-    }
-  }
+  const { models, reachedFrom } = diffModels(compareGraphs(before, after, matching, across), old, current, judge);
+  const operations = operationPairs.flatMap((pair) => diffOperation(pair, compareOperation(pair, across), reachedFrom.get(pair.id) ?? [], judge));
   models.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareIds(a.id, b.id) || compareIds(a.renamedFrom ?? "", b.renamedFrom ?? ""));
-
-  const operations: OperationDiff[] = [];
-  for (const pair of operationPairs) {
-    const found = compareOperation(pair, across);
-    const direction = new Map(found.map(({ change, direction }) => [change, direction]));
-    const changes = classified(
-      found.map(({ change }) => change),
-      (raw) => direction.get(raw)!,
-      "operation",
-      pair.id,
-    );
-    const impact = (reachedFrom.get(pair.id) ?? []).sort(
-      (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareIds(a.path, b.path) || compareIds(a.model, b.model),
-    );
-    if (changes.length === 0 && impact.length === 0) continue;
-    const severity = [...changes, ...impact].reduce<ChangeSeverity>((worst, c) => worse(worst, c.severity), "info");
-    operations.push({ id: pair.id, call: callOf(pair.new ?? pair.old!), status: !pair.old ? "added" : !pair.new ? "removed" : "changed", severity, changes, impact });
-  }
   operations.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareIds(a.call, b.call) || compareIds(a.id, b.id));
 
   const all = [...models.flatMap((m) => m.changes), ...operations.flatMap((o) => o.changes)];
@@ -138,14 +79,14 @@ export function diffGraphs(before: ModelGraph, after: ModelGraph, options: DiffO
     old: { label: labels.old, models: before.models.length, operations: before.operations?.length ?? 0 },
     new: { label: labels.new, models: after.models.length, operations: after.operations?.length ?? 0 },
     directions: old.roots.uses.size > 0 || current.roots.uses.size > 0 ? "operations" : "assumed",
-    semver: semverOf(all, book),
+    semver: semverOf(all, judge.book),
     unseen: unseenIn([old.index, current.index]),
     summary: {
       ...counts,
       models: { added: modelStatus("added"), removed: modelStatus("removed"), renamed: modelStatus("renamed"), changed: modelStatus("changed") },
       operations: { added: operationStatus("added"), removed: operationStatus("removed"), changed: operationStatus("changed") },
       changes: Object.fromEntries([...byKind].sort(([a], [b]) => compareIds(a, b))),
-      ignored: ignored.summary(),
+      ignored: judge.ignored.summary(),
     },
     operations,
     models,
@@ -155,6 +96,78 @@ export function diffGraphs(before: ModelGraph, after: ModelGraph, options: DiffO
 /** Does the report hold a change at or above `level`? For `--fail-on`. */
 export function reaches(report: DiffReport, level: "breaking" | "warning"): boolean {
   return level === "breaking" ? report.summary.breaking > 0 : report.summary.breaking + report.summary.warning > 0;
+}
+
+/** Classifies raw changes under the policy, fingerprints them, and leaves out the excluded and baselined ones, worst first. */
+class Judge {
+  constructor(
+    readonly book: RuleBook,
+    readonly ignored: Ignored,
+  ) {}
+
+  changes(raws: readonly Directed[], scope: "model" | "operation", id: string, renamedFrom?: ModelId): Change[] {
+    return raws
+      .map(({ change, direction }): Change => ({ ...classify(change, direction, this.book), fingerprint: fingerprintOf(scope, id, renamedFrom, change) }))
+      .filter((change) => this.ignored.keeps(change))
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  }
+
+  /** The worst of these changes for one direction. */
+  worstFor(changes: readonly Change[], direction: Direction): ChangeSeverity {
+    return changes.reduce<ChangeSeverity>((worst, c) => worse(worst, severityFor(this.book.get(c.rule)!, direction)), "info");
+  }
+}
+
+/**
+ * Each compared model with its changes judged and its impact, and every method's paths to the changes: a model
+ * keeps the uses its old model had, as the code stands now (a removed model as it stood before).
+ */
+function diffModels(compared: readonly ModelComparison[], old: Side, current: Side, judge: Judge): { models: ModelDiff[]; reachedFrom: Map<string, OperationImpact[]> } {
+  const models: ModelDiff[] = [];
+  const reachedFrom = new Map<string, OperationImpact[]>();
+  for (const model of compared) {
+    const oldReach = model.oldId !== undefined ? impactOf(old.index, old.roots, model.oldId) : undefined;
+    const newReach = model.newId !== undefined ? impactOf(current.index, current.roots, model.newId) : undefined;
+    const reach = newReach && oldReach ? stillReached(newReach, oldReach) : (newReach ?? oldReach ?? []);
+    const readIn = newReach ? current : old;
+    const direction = directionOf(reach);
+    const changes = judge.changes(model.changes.map((change) => ({ change, direction })), "model", model.id, model.renamedFrom);
+    if (changes.length === 0) continue;
+    const severityOf = (d: Direction) => judge.worstFor(changes, d);
+    const renamedFrom = model.renamedFrom !== undefined ? { renamedFrom: model.renamedFrom } : {};
+    models.push({
+      id: model.id,
+      kind: model.model.kind,
+      status: model.status,
+      ...renamedFrom,
+      direction,
+      severity: changes[0]!.severity,
+      changes,
+      impact: reach.flatMap((r) => impactsOf(r, severityOf, readIn)),
+    });
+    // A new model reaches nothing that existed: the change that references it says what it does to a method.
+    if (model.status === "added") continue;
+    for (const r of reach) {
+      for (const side of ["request", "response"] as const) {
+        for (const op of r[side]) {
+          const id = readIn.pairs.get(op)!.id;
+          const list = reachedFrom.get(id) ?? [];
+          list.push({ side, path: pathIn(readIn.operations.get(op)!, r, side), model: model.id, ...renamedFrom, severity: severityOf(side) });
+          reachedFrom.set(id, list);
+        }
+      }
+    }
+  }
+  return { models, reachedFrom };
+}
+
+/** A method's own changes and the model changes it reaches, worst first; nothing when neither. */
+function diffOperation(pair: OperationPair, found: readonly Directed[], reached: OperationImpact[], judge: Judge): OperationDiff[] {
+  const changes = judge.changes(found, "operation", pair.id);
+  const impact = reached.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareIds(a.path, b.path) || compareIds(a.model, b.model));
+  if (changes.length === 0 && impact.length === 0) return [];
+  const severity = [...changes, ...impact].reduce<ChangeSeverity>((worst, c) => worse(worst, c.severity), "info");
+  return [{ id: pair.id, call: callOf(pair.new ?? pair.old!), status: !pair.old ? "added" : !pair.new ? "removed" : "changed", severity, changes, impact }];
 }
 
 function sideOf(graph: ModelGraph, pairs: readonly OperationPair[], which: "old" | "new"): Side {

@@ -6,6 +6,7 @@
  */
 import { compareIds } from "../model/type-expr.js";
 import type { ModelId, Operation } from "../model/types.js";
+import type { Directed } from "./classify.js";
 import { typeChanges, type Across, type Place } from "./compare.js";
 import { renameRefs, typeText } from "./type-text.js";
 import type { Direction, RawChange } from "./types.js";
@@ -71,11 +72,11 @@ export function rootPairs(pairs: readonly OperationPair[]): [ModelId, ModelId][]
 }
 
 /** The changes of the operation itself, each with the direction that rates it. */
-export function compareOperation({ old, new: current }: OperationPair, across: Across): { change: RawChange; direction: Direction }[] {
+export function compareOperation({ old, new: current }: OperationPair, across: Across): Directed[] {
   if (!old) return [{ change: { kind: "operation-added", after: callOf(current!), source: current!.source, side: "new" }, direction: "both" }];
   if (!current) return [{ change: { kind: "operation-removed", before: callOf(old), source: old.source, side: "old" }, direction: "both" }];
   const at = { source: current.source, side: "new" as const };
-  const found: { change: RawChange; direction: Direction }[] = [];
+  const found: Directed[] = [];
   const add = (direction: Direction) => (change: RawChange) => found.push({ change, direction });
   if (old.name !== current.name || old.group !== current.group) {
     add("both")({ kind: old.name !== current.name ? "operation-renamed" : "operation-moved", before: callOf(old), after: callOf(current), ...at });
