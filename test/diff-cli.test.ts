@@ -116,9 +116,14 @@ describe("docschema diff", () => {
     writeFileSync(path.join(repo, "generated.json"), "");
     write(repo, Object.fromEntries(Object.entries(v2).map(([f, t]) => [`docs/${f}`, t])));
     const status = git(repo, "status", "--porcelain");
-    const temps = readdirSync(tmpdir()).filter((f) => f.startsWith("docschema-diff-")).length;
-
-    const result = await runCli(["diff", "--git", "main", "--format", "json"], repo);
+    // A temporary folder of its own: /tmp is shared with whatever else runs on the machine.
+    const temp = mkdtempSync(path.join(scratch, "tmp-"));
+    const outerTemp = process.env["TMPDIR"];
+    process.env["TMPDIR"] = temp;
+    const result = await runCli(["diff", "--git", "main", "--format", "json"], repo).finally(() => {
+      if (outerTemp === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = outerTemp;
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -126,7 +131,7 @@ describe("docschema diff", () => {
     expect(report.summary.breaking).toBe(1);
     expect(report.models[0].changes[0].source.file).toBe("docs/models/components/size.md");
     expect(git(repo, "status", "--porcelain")).toBe(status);
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith("docschema-diff-")).length).toBe(temps);
+    expect(readdirSync(temp)).toEqual([]);
 
     // A snapshot committed in git, and a path given from a sub-folder of the repository.
     writeFileSync(path.join(repo, "schema.json"), (await runCli(["graph", "docs/models"], repo)).stdout);
