@@ -19,36 +19,23 @@ const readme = (group: string, operations: OperationFixture[]) => ({ [`${group.t
 const operations = (report: DiffReport) =>
   report.operations.map((op) => ({ id: op.id, call: op.call, status: op.status, severity: op.severity, changes: op.changes.map((c) => [c.kind, c.before ?? null, c.after ?? null, c.severity, c.rule]) }));
 
+/** The report of one method changed by one breaking change of its own. */
+const breakingBy = (id: string, call: string, change: unknown[]) => [{ id, call, status: "changed", severity: "breaking", changes: [change] }];
+
 describe("operation changes", () => {
   it("a method renamed under the same operationID breaks calls to the old name", () => {
     const report = diffGraphs(
       graphOf(models, readme("HumanReviewSets", [{ name: "getV2HumanEvalSets", id: "GetV2HumanEvalSets", response: "components.Set" }])),
       graphOf(models, readme("HumanReviewSets", [{ name: "list", id: "GetV2HumanEvalSets", response: "components.Set" }])),
     );
-    expect(operations(report)).toEqual([
-      {
-        id: "GetV2HumanEvalSets",
-        call: "humanReviewSets.list()",
-        status: "changed",
-        severity: "breaking",
-        changes: [["operation-renamed", "humanReviewSets.getV2HumanEvalSets()", "humanReviewSets.list()", "breaking", "operation-renamed"]],
-      },
-    ]);
+    expect(operations(report)).toEqual(breakingBy("GetV2HumanEvalSets", "humanReviewSets.list()", ["operation-renamed", "humanReviewSets.getV2HumanEvalSets()", "humanReviewSets.list()", "breaking", "operation-renamed"]));
     expect(report.semver).toBe("major");
   });
 
   it("a method moved to another group (README) breaks calls through the old group", () => {
     const review: OperationFixture = { name: "createReview", id: "CreateReview", request: "components.Review" };
     const report = diffGraphs(graphOf(models, { ...readme("Evals", [review]), ...readme("HumanReviewSets", []) }), graphOf(models, readme("HumanReviewSets", [review])));
-    expect(operations(report)).toEqual([
-      {
-        id: "CreateReview",
-        call: "humanReviewSets.createReview()",
-        status: "changed",
-        severity: "breaking",
-        changes: [["operation-moved", "evals.createReview()", "humanReviewSets.createReview()", "breaking", "operation-moved"]],
-      },
-    ]);
+    expect(operations(report)).toEqual(breakingBy("CreateReview", "humanReviewSets.createReview()", ["operation-moved", "evals.createReview()", "humanReviewSets.createReview()", "breaking", "operation-moved"]));
   });
 
   it("methods added (minor) and removed (breaking); nested groups are called through each level", () => {
