@@ -112,9 +112,10 @@ class Matcher {
     const current = this.after.get(to);
     if (!old || !current) return false;
     const same = from === to;
-    const alike = same && strong ? 1 : similarity(old, this.before, current, this.after);
+    const alike = similarity(old, this.before, current, this.after);
+    // The same name at the same place is the same model only while they are alike: numbered names shift.
+    if (alike < SIMILAR) strong = false;
     // Nothing ranks above a free pair of the same id in its tier (strong, or weak and identical): take it now.
-    // This is most pairs of two releases, and keeps them out of the queue.
     if (same && (strong || (this.weakPhase && alike === 1))) {
       this.match(from, to, strong);
       return true;
@@ -184,25 +185,27 @@ class Matcher {
     return { pairs: this.pairs, merged };
   }
 
-  /** Proposes the pairs of models a matched pair reaches: same field, same catch-all, members of the same shape. */
+  /**
+   * Proposes the pairs of models a matched pair reaches: same field, same catch-all, members of the same shape.
+   * Only pairs that changed get here (unchanged ones are kept without a walk).
+   */
   private expand(from: ModelId, to: ModelId, strong: boolean): void {
     const old = this.before.get(from)!;
     const current = this.after.get(to)!;
     const propose = (a: ModelId, b: ModelId) => void this.propose(a, b, strong && a === b);
     if (old.kind === "object" && current.kind === "object") {
-      const inOrder = old.fields.length === current.fields.length && old.fields.every((field, i) => field.name === current.fields[i]!.name);
-      const fields = inOrder ? undefined : new Map(current.fields.map((field) => [field.name, field]));
-      old.fields.forEach((field, i) => {
-        const other = fields ? fields.get(field.name) : current.fields[i];
+      const fields = new Map(current.fields.map((field) => [field.name, field]));
+      for (const field of old.fields) {
+        const other = fields.get(field.name);
         if (other) alignTypes(field.type, other.type, propose);
-      });
+      }
       if (old.additionalProperties && current.additionalProperties) alignTypes(old.additionalProperties, current.additionalProperties, propose);
     } else if (old.kind === "union" && current.kind === "union") {
-      const before = old.members.map((member) => member.type);
-      const after = current.members.map((member) => member.type);
-      // Usually the same members: each pairs with itself.
-      if (before.length === after.length && before.every((type, i) => sameType(type, after[i]!))) for (const type of before) alignTypes(type, type, propose);
-      else alignMembers(before, after, propose);
+      alignMembers(
+        old.members.map((member) => member.type),
+        current.members.map((member) => member.type),
+        propose,
+      );
     }
   }
 }
@@ -250,20 +253,18 @@ function alignTypes(a: TypeExpr, b: TypeExpr, propose: (from: ModelId, to: Model
 }
 
 /**
- * Members kept under their names pair with themselves; the others with every member of the same shape on the
- * other side (`X` with `Y`, `X[]` with `Y[]`), for the queue to choose by likeness.
+ * Members have no place of their own (numbered names shift when one is inserted): each pairs with every member of
+ * the same shape on the other side (`X` with `Y`, `X[]` with `Y[]`), its namesake included, for the queue to
+ * choose by likeness. Only a changed union gets here, so the pairs stay few.
  */
 function alignMembers(before: readonly TypeExpr[], after: readonly TypeExpr[], propose: (from: ModelId, to: ModelId) => void): void {
-  const kept = new Set(before.map(memberKey).filter((key) => after.some((member) => memberKey(member) === key)));
-  for (const member of before) if (kept.has(memberKey(member))) alignTypes(member, member, propose);
   const shape = (type: TypeExpr) => typeText(type, () => "@");
-  const left = before.filter((member) => hasRefs(member) && !kept.has(memberKey(member)));
-  const right = after.filter((member) => hasRefs(member) && !kept.has(memberKey(member)));
-  for (const a of left) for (const b of right) if (shape(a) === shape(b)) alignTypes(a, b, propose);
-}
-
-function memberKey(type: TypeExpr): string {
-  return typeText(type);
+  const right = after.filter(hasRefs).map((member) => ({ member, shape: shape(member) }));
+  for (const a of before) {
+    if (!hasRefs(a)) continue;
+    const aShape = shape(a);
+    for (const b of right) if (b.shape === aShape) alignTypes(a, b.member, propose);
+  }
 }
 
 function membersOf(type: TypeExpr): readonly TypeExpr[] {

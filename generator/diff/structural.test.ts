@@ -100,6 +100,29 @@ describe("structural matching of generated names", () => {
     expect(report.summary.breaking).toBe(0);
   });
 
+  it("a member inserted first in a union shifts the numbered names of the others: one member added, the others renamed", () => {
+    const body = (name: string, field: string) => model(name, [[field, "*string*", true]]);
+    const before = {
+      "operations/requestbody.md": unionDoc("RequestBody", ["operations.RequestBody1", "operations.RequestBody2"]),
+      "operations/requestbody1.md": body("RequestBody1", "text"),
+      "operations/requestbody2.md": body("RequestBody2", "image"),
+    };
+    const after = {
+      "operations/requestbody.md": unionDoc("RequestBody", ["operations.RequestBody1", "operations.RequestBody2", "operations.RequestBody3"]),
+      "operations/requestbody1.md": body("RequestBody1", "audio"),
+      "operations/requestbody2.md": body("RequestBody2", "text"),
+      "operations/requestbody3.md": body("RequestBody3", "image"),
+    };
+    const report = diff(before, after, [{ name: "create", request: "operations.RequestBody" }]);
+    expect(models(report)).toEqual([
+      ["operations.RequestBody2", "renamed", "operations.RequestBody1", ["model-renamed"]],
+      ["operations.RequestBody3", "renamed", "operations.RequestBody2", ["model-renamed"]],
+      ["operations.RequestBody", "changed", null, ["union-member-added"]],
+      ["operations.RequestBody1", "added", null, ["model-added"]],
+    ]);
+    expect(report.models.find((m) => m.id === "operations.RequestBody")!.changes[0]!.subject).toBe("operations.RequestBody1");
+  });
+
   it("renamed and extended: a response root becomes a shared component with more optional fields (one rename per name, not model-removed)", () => {
     const settings = (name: string, extra: boolean) => model(name, [["topK", "*number*", true], ...optional(extra, "threshold", "*number*")]);
     const knowledge = (name: string, settingsId: string, extra: boolean) =>
