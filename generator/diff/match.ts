@@ -96,8 +96,15 @@ class Matcher {
         this.taken.add(id);
       }
     }
-    // An unchanged model references the same ids in both graphs: a changed one it references kept its place.
-    for (const id of changed) if (referrers(id).some((from) => this.pairs.has(from))) this.propose(id, id, true);
+    // An unchanged model references the same ids in both graphs: a changed model in one of its fields kept its
+    // place; a changed member of an unchanged union may have swapped names with another, so the union is walked.
+    for (const id of changed) {
+      for (const from of referrers(id)) {
+        if (!this.pairs.has(from)) continue;
+        if (this.after.get(from)!.kind === "union") this.expand(from, from, true);
+        else this.propose(id, id, true);
+      }
+    }
   }
 
   /** Starts deciding weak candidates; call once the strong ones are drained. */

@@ -100,6 +100,21 @@ describe("structural matching of generated names", () => {
     expect(report.summary.breaking).toBe(0);
   });
 
+  it("swap inside a union whose members keep their names: the two members are two renames", () => {
+    const before = {
+      "components/pet.md": unionDoc("Pet", ["components.Pet1", "components.Pet2"]),
+      "components/pet1.md": model("Pet1", [["bark", "*boolean*", true]]),
+      "components/pet2.md": model("Pet2", [["meow", "*boolean*", true]]),
+    };
+    const after = { ...before, "components/pet1.md": model("Pet1", [["meow", "*boolean*", true]]), "components/pet2.md": model("Pet2", [["bark", "*boolean*", true]]) };
+    const report = diff(before, after, [{ name: "getPet", response: "components.Pet" }]);
+    expect(models(report)).toEqual([
+      ["components.Pet1", "renamed", "components.Pet2", ["model-renamed"]],
+      ["components.Pet2", "renamed", "components.Pet1", ["model-renamed"]],
+    ]);
+    expect(report.summary.breaking).toBe(0);
+  });
+
   it("a member inserted first in a union shifts the numbered names of the others: one member added, the others renamed", () => {
     const body = (name: string, field: string) => model(name, [[field, "*string*", true]]);
     const before = {
