@@ -13,10 +13,13 @@ import { formatReport } from "../../generator/diff/format/index.js";
 import { diffGraphs } from "../../generator/diff/index.js";
 import type { DiffReport } from "../../generator/diff/types.js";
 import { serializeGraph } from "../../generator/model/json.js";
+import { compareIds, mapRefs } from "../../generator/model/type-expr.js";
+import type { Model, ModelGraph, TypeExpr } from "../../generator/model/types.js";
 import { loadGraph, type LoadedGraph } from "../../generator/pipeline/load.js";
 import { CORPORA, corpusDocs } from "./corpora.js";
 
 let report: DiffReport;
+let newGraph: ModelGraph;
 let seededOld: LoadedGraph;
 let oldModels: string;
 let newModels: string;
@@ -26,6 +29,7 @@ beforeAll(async () => {
   newModels = path.join(corpusDocs("orq-node-4.13.19"), "models");
   // As `docschema diff` reads them: the new side in full, the old side seeded with the new side's parses.
   const after = await loadGraph(newModels);
+  newGraph = after.graph;
   const before = (seededOld = await loadGraph(oldModels, { seed: after.parses }));
   report = diffGraphs(before.graph, after.graph, { labels: { old: "orq-node-4.13.14", new: "orq-node-4.13.19" } });
   const markdown = formatReport(report, "markdown");
@@ -177,5 +181,54 @@ describe("diff orq-node 4.13.14 → 4.13.19 against the vendor's changelog of 4.
     // generation after 4.13.14, does not list them as added, so they were added before its base.
     const readme = (release: string) => readFile(path.join(corpusDocs(release as "orq-node-4.13.14"), "sdks/modelcatalog/README.md"), "utf8").then(() => true, () => false);
     expect([await readme("orq-node-4.13.14"), await readme("orq-node-4.13.19")]).toEqual([false, true]);
+  });
+});
+
+describe("names churned on the real graph of 4.13.19", () => {
+  /**
+   * The graph against itself after renaming operations models at random (seeded): 300 to fresh names (50 of them
+   * with an optional field added), and 50 pairs swapping names, which also reuses every freed name.
+   */
+  function churned(graph: ModelGraph): { graph: ModelGraph; renames: Map<string, string>; extended: Set<string> } {
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ids = graph.models.map((m) => m.id).filter((id) => id.startsWith("operations."));
+    const kinds = new Map(graph.models.map((m) => [m.id, m.kind]));
+    const pick = () => ids[Math.floor(random() * ids.length)]!;
+    const renames = new Map<string, string>();
+    while (renames.size < 300) {
+      const id = pick();
+      if (!renames.has(id)) renames.set(id, `${id}Renamed`);
+    }
+    const extended = new Set([...renames.values()].filter((id) => kinds.get(id.replace(/Renamed$/, "")) === "object").slice(0, 50));
+    for (let swaps = 0; swaps < 50; ) {
+      const [a, b] = [pick(), pick()];
+      if (a === b || renames.has(a) || renames.has(b) || kinds.get(a) !== kinds.get(b)) continue;
+      renames.set(a, b).set(b, a);
+      swaps++;
+    }
+    const to = (id: string) => renames.get(id) ?? id;
+    const retype = (type: TypeExpr) => mapRefs(type, (ref) => ({ kind: "ref", id: to(ref.id) }));
+    const models = graph.models
+      .map((model): Model => {
+        const id = to(model.id);
+        const base = { ...model, id, name: id.slice(id.lastIndexOf(".") + 1) };
+        if (model.kind === "union") return { ...base, kind: "union", members: model.members.map((m) => ({ ...m, type: retype(m.type) })) };
+        if (model.kind !== "object") return base;
+        const fields = model.fields.map((f) => ({ ...f, type: retype(f.type) }));
+        if (extended.has(id)) fields.push({ name: "churnNote", type: { kind: "primitive", name: "string" }, required: false, source: model.source });
+        return { ...base, kind: "object", fields, ...(model.additionalProperties ? { additionalProperties: retype(model.additionalProperties) } : {}) };
+      })
+      .sort((a, b) => compareIds(a.id, b.id));
+    const operations = (graph.operations ?? []).map((op) => ({ ...op, request: op.request.map(to), response: op.response.map(to), ...(op.errors ? { errors: op.errors.map(to) } : {}) }));
+    return { graph: { ...graph, models, operations }, renames, extended };
+  }
+
+  it("reports every churned name as one rename (and the added field), nothing removed, added or breaking", () => {
+    const { graph, renames, extended } = churned(newGraph);
+    const churn = diffGraphs(newGraph, graph);
+    expect(churn.summary).toMatchObject({ breaking: 0, models: { added: 0, removed: 0, renamed: 400, changed: 0 }, changes: { "model-renamed": 400, "field-added": 50 } });
+    const wrong = churn.models.filter((m) => renames.get(m.renamedFrom ?? "") !== m.id || !m.changes.every((c) => c.kind === "model-renamed" || (c.kind === "field-added" && extended.has(m.id))));
+    expect(wrong.map((m) => [m.id, m.renamedFrom])).toEqual([]);
   });
 });

@@ -98,9 +98,17 @@ describe("formats", () => {
 
   it("markdown: stays under GitHub's comment limit and says what it left out", () => {
     const model = report.models[0]!;
-    const many: DiffReport = { ...report, models: Array.from({ length: 2000 }, (_, i) => ({ ...model, id: `components.Model${i}` })) };
+    const op = report.operations[0]!;
+    const many: DiffReport = {
+      ...report,
+      operations: Array.from({ length: 2000 }, (_, i) => ({ ...op, id: `Op${i}`, call: `group.method${i}()` })),
+      models: Array.from({ length: 2000 }, (_, i) => ({ ...model, id: `components.Model${i}` })),
+    };
     const markdown = formatReport(many, "markdown");
     expect(markdown.length).toBeLessThan(65_536);
+    const rows = markdown.split("\n").filter((line) => line.includes("| `group.method")).length;
+    expect(rows).toBeGreaterThan(50);
+    expect(markdown).toContain(`_${2000 - rows} more method(s) left out to fit a comment; run \`docschema diff --format changelog\` for all._`);
     // The same change in 2,000 models is summed up in one row.
     expect(markdown).toContain('| value `"l"` added | 🔴 breaking | 2000 |');
     const shown = markdown.match(/<details>/g)!.length;

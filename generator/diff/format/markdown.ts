@@ -10,7 +10,8 @@ import { callsOf, describe, directionNote, directionsLine, headline, ignoredLine
 const BUDGET = 60_000;
 const SHOWN_IMPACTS = 5;
 const SHOWN_REPEATS = 10;
-const SHOWN_METHODS = 100;
+/** The share of the comment the table of methods may take; the models' details get the rest. */
+const METHODS_BUDGET = 20_000;
 const ICON: Record<ChangeSeverity, string> = { breaking: "🔴", warning: "🟠", info: "⚪" };
 
 export function formatMarkdown(report: DiffReport): string {
@@ -114,13 +115,18 @@ function code(text: string): string {
   return `${fence}${text}${fence === "`" ? "`" : " ``"}`;
 }
 
-/** One row per SDK method, worst first: what it changed, or the paths to the changes it reaches. */
+/** One row per SDK method, worst first, within a share of the comment: what it changed, or the paths to the changes it reaches. */
 function methodsTable(report: DiffReport): string[] {
-  const rows = report.operations.slice(0, SHOWN_METHODS).map((op) => {
+  const rows: string[] = [];
+  let size = 0;
+  for (const op of report.operations) {
     const what = [...op.changes.map((c) => describe(c, code)), ...op.impact.map((i) => code(i.path))];
     const shown = what.slice(0, 3).join("; ") + (what.length > 3 ? `; +${what.length - 3} more` : "");
-    return `| ${ICON[op.severity]} | ${code(op.call)} | ${code(op.id)} | ${shown.replace(/\|/g, "\\|")} |`;
-  });
+    const row = `| ${ICON[op.severity]} | ${code(op.call)} | ${code(op.id)} | ${shown.replace(/\|/g, "\\|")} |`;
+    if (size + row.length > METHODS_BUDGET) break;
+    size += row.length + 1;
+    rows.push(row);
+  }
   const left = report.operations.length - rows.length;
   return [
     `### SDK methods (${report.operations.length})`,
@@ -128,6 +134,6 @@ function methodsTable(report: DiffReport): string[] {
     "| | method | operationID | what changed |",
     "| --- | --- | --- | --- |",
     ...rows,
-    ...(left > 0 ? ["", `_${left} more method(s); run \`docschema diff --format changelog\` for all._`] : []),
+    ...(left > 0 ? ["", `_${left} more method(s) left out to fit a comment; run \`docschema diff --format changelog\` for all._`] : []),
   ];
 }
