@@ -1,17 +1,20 @@
 /**
  * Which new model continues which old one. Generated names are not identity: Speakeasy names inline types after
  * their position (`RequestBody1`, `CreateSpeechRetry`) and renames, swaps and reuses those names as a spec grows.
- * So models are matched by where they sit: each operation's old and new request, response and error models are
- * paired, then every matched pair is walked together, field by field and member by member, proposing the pairs of
- * models it reaches. Candidates are taken best first, each model in at most one pair:
+ * So models are matched by where they sit:
  *
- * 1. strong: operation roots, and models of the same id reached from them (same place, same name), same id first;
- * 2. weak, most alike first (./similarity.ts), the same id first among equals: models reached at the same place
- *    under another name, and models that only share a name. Differently named models must be alike enough.
+ * 1. a model unchanged under its name (same structure, same references) is itself, and a changed model in a field
+ *    of it kept its place;
+ * 2. each operation's old and new request, response and error models pair by role, and every matched pair that
+ *    changed is walked together, field by field and member by member (members of the same shape, since numbered
+ *    member names shift), proposing the pairs of models it reaches.
  *
- * A model whose best candidate's new model was already taken merged into it (its place is now that model's).
- * Models left over, which no walk reaches (no operation docs), pair when exactly one old and one new model have
- * the same structure.
+ * Candidates are taken best first, each model in at most one pair: strong ones (operation roots, and models of the
+ * same id at the same place while they are alike), the same id first; then weak ones, most alike first
+ * (./similarity.ts) and the same id first among equals: models at the same place under another name, and models
+ * that only share a name. Differently named models must be alike. A model whose best candidate's new model was
+ * already taken merged into it (its place is now that model's). Models left over, which no walk reaches (no
+ * operation docs), pair when exactly one old and one new model have the same structure.
  */
 import { childrenOf, compareIds, hasRefs } from "../model/type-expr.js";
 import type { Model, ModelId, TypeExpr } from "../model/types.js";
