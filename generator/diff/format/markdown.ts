@@ -120,7 +120,8 @@ function methodsTable(report: DiffReport): string[] {
   const rows: string[] = [];
   let size = 0;
   for (const op of report.operations) {
-    const what = [...op.changes.map((c) => describe(c, code)), ...op.impact.map((i) => code(i.path))];
+    // Union members add no step to a path: two models may sit at one.
+    const what = [...new Set([...op.changes.map((c) => describe(c, code)), ...op.impact.map((i) => code(i.path))])];
     const shown = what.slice(0, 3).join("; ") + (what.length > 3 ? `; +${what.length - 3} more` : "");
     const row = `| ${ICON[op.severity]} | ${code(op.call)} | ${code(op.id)} | ${shown.replace(/\|/g, "\\|")} |`;
     if (size + row.length > METHODS_BUDGET) break;
