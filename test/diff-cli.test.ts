@@ -173,7 +173,7 @@ describe("docschema diff", () => {
       [["diff", "v1/docs/models/components/size.md", "v2/docs"], /not valid JSON/],
       [["diff", "--git", "no-such-rev"], /no-such-rev:docs\/models is neither a folder nor a file in that revision/, "repo"],
       [["diff", "--git", "main"], /git rev-parse: fatal: not a git repository/, ".."],
-      [["diff", "v1/docs", "v2/docs", "--policy", "missing.json"], /policy missing\.json: cannot be read \(ENOENT\)/],
+      [["diff", "v1/docs", "v2/docs", "--policy", "missing.json"], /policy missing\.json: cannot be read: no such file or folder \(ENOENT\)/],
       [["diff", "v1/docs", "v2/docs", "--policy", "bad-policy.json"], /policy bad-policy\.json: rules\.enum-value-added\.response: "ignore" is not a severity/],
       [["diff", "v1/docs", "v2/docs", "--baseline", "bad-policy.json"], /baseline bad-policy\.json: not a baseline/],
       [["diff", "v1/docs", "v2/docs", "--exclude", "description-changed,nope"], /--exclude\[1\]: "nope" is not a rule/],

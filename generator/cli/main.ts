@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_OPTIONS, FORMAT_NAMES, OPTION_CHOICES } from "../pipeline/index.js";
+import { DEFAULT_OPTIONS, FORMAT_NAMES, InputError, OPTION_CHOICES } from "../pipeline/index.js";
 import pc from "picocolors";
 
 const DEFAULT_INPUT = "docs/models";
@@ -16,17 +16,6 @@ function existingFolder(value: string): string {
   if (!existsSync(value)) throw new UsageError(`input folder "${value}" does not exist`);
   if (!statSync(value).isDirectory()) throw new UsageError(`input "${value}" is not a folder`);
   return value;
-}
-
-/** The output folder is replaced as a whole, so it must neither hold the docs nor sit among them (they would be read as docs). */
-function separateOutput(input: string, out: string): string {
-  const within = (inner: string, outer: string): boolean => {
-    const relative = path.relative(path.resolve(outer), path.resolve(inner));
-    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-  };
-  if (within(out, input)) throw new UsageError(`output folder "${out}" must not be the input folder "${input}" or inside it`);
-  if (within(input, out)) throw new UsageError(`output folder "${out}" must not contain the input folder "${input}": it is replaced as a whole`);
-  return out;
 }
 
 function positiveInt(value: string): number {
@@ -82,7 +71,7 @@ export function createProgram(): Command {
     .action(async (input: string, options) => {
       // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.
       const { generate } = await import("./generate.js");
-      process.exitCode = await generate(existingFolder(input), { ...options, out: separateOutput(input, options.out) });
+      process.exitCode = await generate(existingFolder(input), options);
     });
 
   program
@@ -132,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version exit through here with code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof InputError) {
       process.stderr.write(`${pc.red("error:")} ${error.message}\n`);
       return 2;
     }

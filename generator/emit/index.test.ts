@@ -129,7 +129,7 @@ describe("barrels and snapshot", () => {
 
   it("a barrel per namespace exporting every model, a root barrel of namespaces, schema.json; files sorted", () => {
     const { files, text } = emitted(graph);
-    expect(files.map((f) => f.path)).toEqual(["components/a.ts", "components/b.ts", "components/index.ts", "index.ts", "operations/c.ts", "operations/index.ts", "schema.json"]);
+    expect(files.map((f) => f.path)).toEqual([".docschema", "components/a.ts", "components/b.ts", "components/index.ts", "index.ts", "operations/c.ts", "operations/index.ts", "schema.json"]);
     expect(text("components/index.ts")).toBe(`${BANNER}export * from "./a.js";\nexport * from "./b.js";\n`);
     expect(text("index.ts")).toBe(`${BANNER}export * as components from "./components/index.js";\nexport * as operations from "./operations/index.js";\n`);
     expect(parseGraph(text("schema.json"))).toEqual(graph);

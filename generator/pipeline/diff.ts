@@ -5,7 +5,8 @@ import type { BaselineEntry, DiffPolicy } from "../diff/policy.js";
 import type { Change, DiffReport } from "../diff/types.js";
 import { countBySeverity } from "../model/diagnostics.js";
 import type { Diagnostic } from "../model/types.js";
-import { DEFAULT_DOCS, InputError, openGitSide, openSide, readSides, type Side } from "./diff-input.js";
+import { DEFAULT_DOCS, openGitSide, openSide, readSides, type Side } from "./diff-input.js";
+import { InputError } from "./errors.js";
 
 export interface DiffInputs {
   /** Old and new side: paths of docs folders or snapshots; with `git`, at most the new side. */

@@ -6,7 +6,7 @@
 export { generate, summarize, type GenerateOptions, type GenerateResult } from "./generate.js";
 export { loadGraph, type LoadedGraph, type LoadOptions } from "./load.js";
 export { DocErrors, diffInputs, type DiffInputs } from "./diff.js";
-export { InputError } from "./diff-input.js";
+export { InputError, IoError } from "./errors.js";
 export { readBaseline, readPolicy, withExcluded } from "./policy.js";
 export type { OutputDrift } from "./output.js";
 export { emit } from "./emit.js";

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { checkBaseline, checkPolicy, checkRuleList, type BaselineEntry, type DiffPolicy } from "../diff/policy.js";
-import { InputError } from "./diff-input.js";
+import { InputError, reasonOf } from "./errors.js";
 
 export async function readPolicy(file: string): Promise<DiffPolicy> {
   const checked = checkPolicy(await readJson(file, "policy"));
@@ -31,7 +31,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new InputError(`${what} ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new InputError(`${what} ${file}: cannot be read: ${reasonOf(error)}`);
   }
   try {
     return JSON.parse(text);
