@@ -177,10 +177,18 @@ describe("enum docs", () => {
     expect(only(parse("e.md", pyEnum("E", ['"C:\\dir"'])))).toMatchObject({ code: "bad-enum-value", line: 11 });
   });
 
-  it("a repeated value is kept once, with a warning", () => {
-    const doc = parse("components/e.md", tsEnum("E", ['"a"', '"a"']));
-    expect(enumOf(doc).values).toEqual(["a"]);
+  it("a repeated value is kept once, at its first line, with a warning", () => {
+    const doc = parse("components/e.md", tsEnum("E", ['"a"', '"b"', '"a"']));
+    expect(enumOf(doc)).toMatchObject({ values: ["a", "b"], valueLines: [12, 12] });
     expect(codes(doc)).toEqual(["warning duplicate-enum-value"]);
+  });
+
+  it("records the doc line of each value, where a diff points at it (a TS union wrapped over lines, bullets, table rows)", () => {
+    const wrapped = ["# Size", "", "## Values", "", "```typescript", '"s" | "m" |', '  "l" | Unrecognized<string>', "```", ""].join("\n");
+    expect(enumOf(parse("components/size.md", wrapped))).toMatchObject({ values: ["s", "m", "l"], valueLines: [6, 6, 7] });
+    expect(enumOf(parse("size.md", pyEnum("Size", ['"s"', '"m"']))).valueLines).toEqual([11, 12]);
+    const rows = ["# Status", "", "## Values", "", table(["Name", "Value"], [["`Active`", "active"], ["`OnHold`", "on hold"]])].join("\n");
+    expect(enumOf(parse("components/status.md", rows)).valueLines).toEqual([7, 8]);
   });
 });
 
