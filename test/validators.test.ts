@@ -43,7 +43,7 @@ const companion = (id: string): Companion => {
 
 beforeAll(async () => {
   graph = (await loadGraph(path.resolve(import.meta.dirname, "../docs/models"))).graph;
-  output = buildOutput("embedded", graph, {}, { extraFiles: { "type-level.ts": TYPE_LEVEL } });
+  output = buildOutput("embedded", graph, {}, { "type-level.ts": TYPE_LEVEL });
 }, BUILD_TIMEOUT);
 
 describe("validators on the embedded docs", () => {

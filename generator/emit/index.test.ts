@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { enumModel, field, graphOf, object, prim, ref, union } from "../../test/helpers/graph.js";
 import { typecheckFiles } from "../../test/helpers/typecheck.js";
-import { buildOutputs } from "../../test/support/output.js";
+import { buildVariants } from "../../test/support/output.js";
 import { parseGraph } from "../model/json.js";
 import type { ModelGraph } from "../model/types.js";
 import { emitOutput, type OutputFile } from "./index.js";
@@ -58,7 +58,7 @@ export type FinishReason = "stop" | "tool_calls";
 
   it("an enum named like a global it uses (Python `Object`) does not shadow it", () => {
     const { text } = emitted(graphOf([enumModel("models.Object", ["embedding"])], "python"));
-    expect(text("models/object.ts")).toContain("export const Object$ = Object.freeze(");
+    expect(text("models/object.ts")).toContain("\nconst Object$ = Object.freeze(");
     expect(text("models/object.ts")).toContain("export { Object$ as Object };");
   });
 });
@@ -117,6 +117,13 @@ export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBo
     expect(file).toContain("  [key: string]: unknown;");
   });
 
+  it("a field named __proto__ is a property of its own, not the prototype of an object literal", () => {
+    const graph = graphOf([object("components.M", [field("__proto__", prim("string")), field("constructor", prim("number"))])]);
+    expect(emitted(graph).text("components/m.ts")).toContain('  ["__proto__"]: string;\n  constructor: number;');
+    const zod = fileOf(emitOutput(graph, { ...DEFAULT_OPTIONS, validators: "zod" }).files, "components/m.ts");
+    expect(zod).toContain('{ ["__proto__"]: z.string(), constructor: z.number() }');
+  });
+
   it("cross-namespace references import under a namespace alias; the same title in two namespaces works", () => {
     const { text } = emitted(
       graphOf([object("errors.ErrorT", [field("message", prim("string"))]), object("operations.ErrorT", [field("inner", ref("errors.ErrorT"))])]),
@@ -132,7 +139,7 @@ describe("barrels and snapshot", () => {
 
   it("a barrel per namespace exporting every model, a root barrel of namespaces, schema.json; files sorted", () => {
     const { files, text } = emitted(graph);
-    expect(files.map((f) => f.path)).toEqual(["components/a.ts", "components/b.ts", "components/index.ts", "index.ts", "operations/c.ts", "operations/index.ts", "schema.json"]);
+    expect(files.map((f) => f.path)).toEqual([".docschema", "components/a.ts", "components/b.ts", "components/index.ts", "index.ts", "operations/c.ts", "operations/index.ts", "schema.json"]);
     expect(text("components/index.ts")).toBe(`${BANNER}export * from "./a.js";\nexport * from "./b.js";\n`);
     expect(text("index.ts")).toBe(`${BANNER}export * as components from "./components/index.js";\nexport * as operations from "./operations/index.js";\n`);
     expect(parseGraph(text("schema.json"))).toEqual(graph);
@@ -200,7 +207,7 @@ describe("the output type-checks (tsc 7, strict + exactOptionalPropertyTypes)", 
       ]),
       object("operations.Op", [field("at", prim("datetime")), field("date", ref("components.Date")), field("m", { kind: "map", values: ref("components.Record") })]),
     ]);
-    const outputs = buildOutputs("globals", graph, { compiled: { validators: "compiled" }, zod: { validators: "zod" }, none: { validators: "none" } });
+    const outputs = buildVariants("globals", graph, { compiled: { validators: "compiled" }, zod: { validators: "zod" }, none: { validators: "none" } });
     for (const validators of ["compiled", "zod", "none"] as const) {
       const { dir, module } = outputs[validators];
       expect(readFileSync(path.join(dir, "components/date.ts"), "utf8")).toContain("export { Date$ as Date };");

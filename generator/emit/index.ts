@@ -5,7 +5,7 @@
  * (./plain-files.ts); JSON Schema is ./json-schema.
  */
 import type { ModelGraph } from "../model/types.js";
-import { moduleSpecifier, planLayout, type Layout } from "./layout.js";
+import { moduleSpecifier, planLayout, ROOT_EXPORTS, type Layout } from "./layout.js";
 import { compareIds } from "../model/type-expr.js";
 import { modelFile } from "./model-file.js";
 import { DEFAULT_OPTIONS, type EmitOptions } from "./options.js";
@@ -55,6 +55,5 @@ export function emitFiles(graph: ModelGraph, options: EmitOptions, include: (pat
 
 /** The root index re-exports the runtime's public names: issue and result types, `ValidationError`. */
 function runtimeExports(): string {
-  const names = ["EnumSchema", "Issue", "Path", "Result", "Schema", "StandardSchemaV1", "ValidationError"];
-  return reexportLine(`./${RUNTIME.file.replace(/\.ts$/, ".js")}`, names.map((name) => `${RUNTIME.types.has(name) ? "type " : ""}${name}`));
+  return reexportLine(`./${RUNTIME.file.replace(/\.ts$/, ".js")}`, ROOT_EXPORTS.map((name) => `${RUNTIME.types.has(name) ? "type " : ""}${name}`));
 }

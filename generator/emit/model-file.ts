@@ -5,7 +5,7 @@
 import { compareIds, unreachable } from "../model/type-expr.js";
 import type { Model, ModelId } from "../model/types.js";
 import { moduleSpecifier, type Layout } from "./layout.js";
-import { identifierOf, OUTPUT_GLOBALS } from "./lib/ts.js";
+import { exportNameOf, fileScope, identifierOf, namespaceIdentifier } from "./lib/names.js";
 import type { EmitOptions } from "./options.js";
 import { importLine, type Declaration, type FileParts } from "./print.js";
 import { enumType } from "./types/enum.js";
@@ -17,17 +17,24 @@ import { CHECKS, RUNTIME, type EmbeddedModule } from "./validators/runtime-sourc
 import { zodStatements } from "./zod/index.js";
 
 export function modelFile(model: Model, path: string, layout: Layout, options: EmitOptions): FileParts {
+  // Module specifier → export name → local name; and each referenced model's local name, claimed once.
   const imports = new Map<string, Map<string, string>>();
+  const locals = new Map<ModelId, string>();
+  const scope = fileScope(model);
   const refName = (id: ModelId): string => {
     const target = layout.models.get(id);
     const targetPath = layout.files.get(id);
     if (!target || !targetPath) return "unknown"; // unresolved: already reported by the graph builder
     if (id === model.id) return identifierOf(model);
-    const plain = target.namespace === model.namespace && !OUTPUT_GLOBALS.has(target.name);
-    const local = plain ? target.name : `${target.namespace.replace(/\W/g, "_")}_${target.name}`;
+    const known = locals.get(id);
+    if (known !== undefined) return known;
+    // Its title within its namespace, `namespace_Title` from another one (or where the title is taken or unusable).
+    const alias = `${namespaceIdentifier(target.namespace)}_${target.name}`;
+    const local = scope.claim(target.namespace === model.namespace ? [target.name, alias] : [alias]);
+    locals.set(id, local);
     const specifier = moduleSpecifier(path, targetPath);
     if (!imports.has(specifier)) imports.set(specifier, new Map());
-    imports.get(specifier)!.set(target.name, local);
+    imports.get(specifier)!.set(exportNameOf(target), local);
     return local;
   };
   // The types name every model the file references: after them, every import is known.
@@ -54,8 +61,9 @@ export function modelFile(model: Model, path: string, layout: Layout, options: E
     const named = [...names.entries()].map(([name, alias]) => (name === alias ? name : `${name} as ${alias}`));
     head.push(importLine(specifier, named, options.validators === "none"));
   }
-  // Declared under another identifier (it would shadow a global): exported by its title all the same.
-  const title = identifierOf(model) === model.name ? [] : [`export { ${identifierOf(model)} as ${model.name} };`];
+  // Declared under another identifier (a reserved word, or it would shadow a global): exported by its title all the same.
+  const exportName = exportNameOf(model);
+  const title = identifierOf(model) === exportName ? [] : [`export { ${identifierOf(model)} as ${exportName} };`];
   return { head, body: [...declarations, ...validators, ...title] };
 }
 

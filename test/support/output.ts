@@ -14,7 +14,7 @@ import type { ModelGraph } from "../../generator/model/types.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** For the hook that builds an output: tsc takes seconds, several times that on a loaded machine. */
+/** For a hook that builds an output: tsc takes seconds, several times that on a loaded machine (zod's types most). */
 export const BUILD_TIMEOUT = 120_000;
 
 export interface BuiltOutput {
@@ -24,39 +24,62 @@ export interface BuiltOutput {
   module: Record<string, Record<string, unknown>>;
 }
 
+/** `extraFiles` (path → text, relative to the output folder) are compiled with it, e.g. type-level tests. */
+export function buildOutput(name: string, graph: ModelGraph, options: Partial<EmitOptions> = {}, extraFiles: Record<string, string> = {}): BuiltOutput {
+  const built = buildOutputs(name, [{ name: "", graph, options, extraFiles }]);
+  if (built.errors("")) throw new Error(`generated output does not type-check:\n${built.errors("").slice(0, 4000)}`);
+  return { dir: path.join(built.dir, "src"), module: built.module("") };
+}
+
+/**
+ * One graph under several sets of options (a variant each, named by its key), compiled by one tsc run; throws
+ * unless every variant type-checks.
+ */
+export function buildVariants<V extends string>(
+  group: string,
+  graph: ModelGraph,
+  variants: Record<V, Partial<EmitOptions>>,
+  settings: BuildSettings = {},
+): Record<V, BuiltOutput> {
+  const names = Object.keys(variants) as V[];
+  const built = buildOutputs(group, names.map((name) => ({ name, graph, options: variants[name] })), settings);
+  const errors = names.map((name) => built.errors(name)).filter(Boolean);
+  if (errors.length > 0) throw new Error(`generated output does not type-check:\n${errors.join("\n").slice(0, 4000)}`);
+  return Object.fromEntries(names.map((name) => [name, { dir: path.join(built.dir, "src", name), module: built.module(name) }])) as Record<V, BuiltOutput>;
+}
+
 export interface BuildSettings {
-  /** Path → text, relative to the output folder, compiled with it (type-level tests). */
-  extraFiles?: Record<string, string>;
   /** The `lib` of the tsconfig; DOM by default, as binary fields name `Blob` and `ReadableStream`. */
   lib?: string[];
   /** False: compile without type-checking (`--noCheck`), for outputs other tests type-check already. */
   typeCheck?: boolean;
 }
 
-/** One output of `graph` under `options`, type-checked and loaded. */
-export function buildOutput(name: string, graph: ModelGraph, options: Partial<EmitOptions> = {}, settings: BuildSettings = {}): BuiltOutput {
-  return buildOutputs(name, graph, { output: options }, settings).output!;
+export interface OutputBuild {
+  name: string;
+  graph: ModelGraph;
+  options?: Partial<EmitOptions>;
+  extraFiles?: Record<string, string>;
 }
 
-/**
- * Several outputs of one graph (a variant per set of options, each in its own folder), type-checked and compiled by
- * one `tsc` run: a run costs about a second before it reads any file.
- */
-export function buildOutputs<V extends string>(
-  name: string,
-  graph: ModelGraph,
-  variants: Record<V, Partial<EmitOptions>>,
-  settings: BuildSettings = {},
-): Record<V, BuiltOutput> {
-  const dir = path.join(root, ".cache/test-output", name);
+export interface BuiltOutputs {
+  dir: string;
+  /** tsc's errors in one output, empty when it type-checks. */
+  errors(name: string): string;
+  /** One output's compiled root index (compiled even when it does not type-check). */
+  module(name: string): BuiltOutput["module"];
+}
+
+/** Several outputs under `.cache/test-output/<group>/src/<name>` (`src/` for the name ""), type-checked and compiled by one tsc run. */
+export function buildOutputs(group: string, builds: readonly OutputBuild[], settings: BuildSettings = {}): BuiltOutputs {
+  const dir = path.join(root, ".cache/test-output", group);
   rmSync(dir, { recursive: true, force: true });
-  const entries = Object.entries(variants) as [V, Partial<EmitOptions>][];
-  for (const [variant, options] of entries) {
+  for (const { name, graph, options = {}, extraFiles = {} } of builds) {
     const emitted = emitOutput(graph, { ...DEFAULT_OPTIONS, ...options });
     const errors = emitted.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) throw new Error(`emit errors: ${errors.map((d) => d.message).join("; ")}`);
-    for (const file of emitted.files) write(path.join(dir, "src", variant, file.path), file.content);
-    for (const [file, text] of Object.entries(settings.extraFiles ?? {})) write(path.join(dir, "src", variant, file), text);
+    for (const file of emitted.files) write(path.join(dir, "src", name, file.path), file.content);
+    for (const [file, text] of Object.entries(extraFiles)) write(path.join(dir, "src", name, file), text);
   }
   write(path.join(dir, "package.json"), JSON.stringify({ type: "commonjs" }));
   write(
@@ -78,19 +101,22 @@ export function buildOutputs<V extends string>(
       include: ["src/**/*.ts"],
     }),
   );
+  let output = "";
   try {
     const noCheck = settings.typeCheck === false ? ["--noCheck"] : [];
-    execFileSync(path.join(root, "node_modules/.bin/tsc"), ["-p", dir, ...noCheck], { encoding: "utf8", stdio: "pipe" });
+    execFileSync(path.join(root, "node_modules/.bin/tsc"), ["-p", ".", ...noCheck], { cwd: dir, encoding: "utf8", stdio: "pipe", maxBuffer: 64 << 20 });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`generated output does not type-check:\n${(stdout ?? "").slice(0, 4000)}${stderr ?? ""}`);
+    output = `${stdout ?? ""}${stderr ?? ""}`;
   }
+  // One entry per error: its first line and the indented lines under it. Errors outside src/ count for every output.
+  const entries = output.split(/\n(?=\S)/).filter((entry) => entry.trim() !== "");
   const load = createRequire(import.meta.url);
-  const built = {} as Record<V, BuiltOutput>;
-  for (const [variant] of entries) {
-    built[variant] = { dir: path.join(dir, "src", variant), module: load(path.join(dir, "js", variant, "index.js")) as BuiltOutput["module"] };
-  }
-  return built;
+  return {
+    dir,
+    errors: (name) => entries.filter((entry) => entry.startsWith(path.posix.join("src", name, "/")) || !entry.startsWith("src/")).join("\n").trim(),
+    module: (name) => load(path.join(dir, "js", name, "index.js")) as BuiltOutput["module"],
+  };
 }
 
 function write(file: string, text: string): void {

@@ -186,9 +186,12 @@ export function functionDeclaration(name: string, parameters: readonly string[],
   return `${signature}\n${body.map((inner) => inner(2)).join("\n")}\n}`;
 }
 
-/** `export const name: type = value;`, broken after `=` or inside the value when the line is too long. */
-export function exportConst(name: string, type: string | undefined, value: Code): string {
-  const head = `export const ${name}${type ? `: ${type}` : ""} =`;
+/**
+ * `export const name: type = value;`, broken after `=` or inside the value when the line is too long. Without
+ * `export` for a model its file exports under another name (see ../model-file.ts).
+ */
+export function exportConst(name: string, type: string | undefined, value: Code, exported = true): string {
+  const head = `${exported ? "export " : ""}const ${name}${type ? `: ${type}` : ""} =`;
   const hugged = layout(value, 0, `${head} `, ";");
   const firstLine = hugged.split("\n", 1)[0]!;
   if (firstLine.length <= WIDTH) return hugged;

@@ -5,19 +5,19 @@
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../../model/types.js";
 import { fitType, list, type Code } from "../lib/code.js";
-import { enumMemberName, identifierOf, jsDocs } from "../lib/ts.js";
+import { enumMemberName, exportedAsDeclared, identifierOf, jsDocs, literal } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export function enumType(model: EnumModel, options: EmitOptions): (StatementStructures | WriterFunction)[] {
-  const literals = model.values.map((value) => JSON.stringify(value));
-  if (model.open) literals.push(model.values.some((v) => typeof v === "number") ? "(number & {})" : "(string & {})");
+  const literals = model.values.map(literal);
+  if (model.open) literals.push(...openBases(model).map((base) => `(${base} & {})`));
   return [
     // A validator companion carries the values itself.
     ...(options.validators === "none" ? [valuesObject(model)] : []),
     {
       kind: StructureKind.TypeAlias,
       name: identifierOf(model),
-      isExported: true,
+      isExported: exportedAsDeclared(model),
       docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
       type: fitType(`export type ${identifierOf(model)} = `, literals.join(" | ")),
     },
@@ -31,22 +31,31 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
 function valuesObject(model: EnumModel): WriterFunction {
   return (writer) => {
     writer.writeLine(`/** Known values of {@link ${identifierOf(model)}}. */`);
-    writer.write(`export const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
-      for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
+    writer.write(`${exportedAsDeclared(model) ? "export " : ""}const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
+      for (const [key, value] of enumValueEntries(model)) writer.writeLine(`${key}: ${literal(value)},`);
     });
     writer.write(" as const);");
   };
 }
 
-/** `[["ToolCalls", "tool_calls"], …]`; member names that would repeat get a number. */
-export function enumValueEntries(values: (string | number)[]): [string, string | number][] {
-  const used = new Map<string, number>();
-  return values.map((value) => {
-    const base = enumMemberName(value);
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    return [n === 1 ? base : `${base}${n}`, value];
+/** `[["ToolCalls", "tool_calls"], …]`; a member name already taken gets the first number that makes it unique. */
+export function enumValueEntries(model: EnumModel): [string, string | number][] {
+  const used = new Set<string>();
+  return model.values.map((value, index) => {
+    const base = enumMemberName(value, model.names?.[index]);
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    return [name, value];
   });
+}
+
+/** What an open enum accepts besides its values: any string if it has string values, any number if number ones. */
+export function openBases(model: EnumModel): ("string" | "number")[] {
+  const bases: ("string" | "number")[] = [];
+  if (model.values.some((value) => typeof value === "string")) bases.push("string");
+  if (model.values.some((value) => typeof value === "number")) bases.push("number");
+  return bases.length > 0 ? bases : ["string"];
 }
 
 /** `{ Stop: "stop", … } as const` for a companion: on one line when it fits, one member a line otherwise. */

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphOf } from "../../../test/helpers/graph.js";
 import { EVERY_CONSTRUCT } from "../../../test/support/every-construct.js";
 import { exampleCases } from "../../../test/support/examples.js";
-import { BUILD_TIMEOUT, buildOutputs, type BuiltOutput } from "../../../test/support/output.js";
+import { BUILD_TIMEOUT, buildVariants, type BuiltOutput } from "../../../test/support/output.js";
 import { mutations, random, validValue } from "../../../test/support/values.js";
 import { loadGraph } from "../../pipeline/load.js";
 import type { Model, ModelGraph } from "../../model/types.js";
@@ -44,7 +44,7 @@ beforeAll(async () => {
     variants[`zod-${name}`] = { ...options, validators: "zod" };
   }
   // Compiled only: the other tests type-check such outputs, and checking zod's types here would take most of a minute.
-  outputs = buildOutputs("differential", graph, variants, { typeCheck: false });
+  outputs = buildVariants("differential", graph, variants, { typeCheck: false });
 }, BUILD_TIMEOUT);
 
 function companion<T>(variant: string, model: Model): T {

@@ -4,8 +4,8 @@
  */
 import type { EnumModel } from "../../model/types.js";
 import { anyOf, call, functionDeclaration, list, returns, statement, stringLiteral, type Code } from "../lib/code.js";
-import { identifierOf } from "../lib/ts.js";
-import { enumValueEntries, membersObject } from "../types/enum.js";
+import { identifierOf, literal } from "../lib/ts.js";
+import { enumValueEntries, membersObject, openBases } from "../types/enum.js";
 import { VALUE, rt, uniqueName, type CompanionStatements, type ValidatorContext } from "./lib.js";
 
 /** Up to this many values a chain of `===` beats a Set lookup. */
@@ -14,27 +14,19 @@ const INLINE_VALUES = 8;
 export function enumValidator(model: EnumModel, ctx: ValidatorContext): CompanionStatements {
   const name = identifierOf(model);
   const own = uniqueName(ctx, name, ["is"]);
-  const literals = model.values.map((value) => JSON.stringify(value));
+  const literals = model.values.map(literal);
   const declarations: string[] = [];
   let test: Code;
   if (model.open) test = anyOf(openBases(model).map((base) => (base === "string" ? `typeof ${VALUE} === "string"` : `Number.isFinite(${VALUE})`)));
-  else if (literals.length <= INLINE_VALUES) test = anyOf(literals.map((literal) => `${VALUE} === ${literal}`));
+  else if (literals.length <= INLINE_VALUES) test = anyOf(literals.map((value) => `${VALUE} === ${value}`));
   else {
     const values = uniqueName(ctx, `${own[0]!.toLowerCase()}${own.slice(1)}Values`);
     test = `${values}.has(${VALUE})`;
     declarations.push(statement(call("/* @__PURE__ */ new Set", [list("[", literals, "]")]), `const ${values}: ReadonlySet<unknown> = `)(0));
   }
-  const expected = model.open ? openBases(model).join(" | ") : literals.join(" | ");
-  const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  const expected = model.open ? openBases(model).join(" | ") : model.values.map((value) => JSON.stringify(value)).join(" | ");
+  const members = enumValueEntries(model).map(([key, value]) => `${key}: ${literal(value)}`);
   const args: Code[] = [JSON.stringify(model.name), membersObject(members), `is${own}`, stringLiteral(expected)];
   declarations.unshift(functionDeclaration(`is${own}`, [`${VALUE}: unknown`], `${VALUE} is ${name}`, [returns(test)]));
   return { companion: call(`/* @__PURE__ */ ${rt(ctx, "enumeration")}`, args), declarations };
-}
-
-/** What an open enum accepts besides its values: any string if it has string values, any number if number ones. */
-export function openBases(model: EnumModel): ("string" | "number")[] {
-  const bases: ("string" | "number")[] = [];
-  if (model.values.some((value) => typeof value === "string")) bases.push("string");
-  if (model.values.some((value) => typeof value === "number")) bases.push("number");
-  return bases.length > 0 ? bases : ["string"];
 }

@@ -1,7 +1,7 @@
 /** Compiled validators: the companion value of each model, and the declarations it needs in the model's file. */
 import type { Model } from "../../model/types.js";
 import { exportConst } from "../lib/code.js";
-import { identifierOf } from "../lib/ts.js";
+import { exportedAsDeclared, identifierOf } from "../lib/ts.js";
 import { enumValidator } from "./enum.js";
 import type { CompanionStatements, ValidatorContext } from "./lib.js";
 import { objectValidator } from "./object.js";
@@ -11,7 +11,8 @@ import { unionValidator } from "./union.js";
 export function validatorStatements(model: Model, ctx: ValidatorContext): string[] {
   const own = companionOf(model, ctx);
   const helpers = [...ctx.helpers.values()].flatMap((helper) => helper.declarations);
-  return [exportConst(identifierOf(model), own.companionType, own.companion), ...own.declarations, ...helpers];
+  const companion = exportConst(identifierOf(model), own.companionType, own.companion, exportedAsDeclared(model));
+  return [companion, ...own.declarations, ...helpers];
 }
 
 function companionOf(model: Model, ctx: ValidatorContext): CompanionStatements {

@@ -25,7 +25,7 @@ import {
   type Code,
   type Statement,
 } from "../lib/code.js";
-import { enumMemberName, typeText } from "../lib/ts.js";
+import { enumMemberName, literal, typeText } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 /** What an emitter needs to know about the file it writes into. */
@@ -123,7 +123,7 @@ export function isExpr(type: TypeExpr, x: string, ctx: ValidatorContext): Code {
           return unreachable(type.name);
       }
     case "literal":
-      return `${x} === ${JSON.stringify(type.value)}`;
+      return `${x} === ${literal(type.value)}`;
     case "ref": {
       const target = ctx.ref(type.id);
       return target ? `${target.local}.is(${x})` : "true"; // unresolved: reported by the graph builder

@@ -23,7 +23,7 @@ import {
   type Code,
   type Statement,
 } from "../lib/code.js";
-import { fieldType, identifierOf, objectKey } from "../lib/ts.js";
+import { fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
 import {
   ISSUES,
   PATH,
@@ -194,7 +194,7 @@ function literalFields(model: ObjectModel, ctx: ValidatorContext): string[] {
       const target = ctx.ref(field.type.id)?.model;
       if (target?.kind === "enum" && !target.open && target.values.length === 1) value = target.values[0];
     }
-    if (value !== undefined) literals.push(`${objectKey(field.name)}: ${JSON.stringify(value)}`);
+    if (value !== undefined) literals.push(`${propertyName(field.name)}: ${literal(value)}`);
   }
   return literals;
 }

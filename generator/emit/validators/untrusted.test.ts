@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { enumModel, field, graphOf, object, prim, ref, union } from "../../../test/helpers/graph.js";
-import { BUILD_TIMEOUT, buildOutputs, type BuiltOutput } from "../../../test/support/output.js";
+import { BUILD_TIMEOUT, buildVariants, type BuiltOutput } from "../../../test/support/output.js";
 import type { TypeExpr } from "../../model/types.js";
 import type { EmitOptions } from "../options.js";
 
@@ -73,7 +73,7 @@ const json = (text: string): unknown => JSON.parse(text);
 const NO_DOM = { lib: ["ES2023"] };
 
 beforeAll(() => {
-  outputs = buildOutputs("untrusted", graph, VARIANTS, NO_DOM);
+  outputs = buildVariants("untrusted", graph, VARIANTS, NO_DOM);
 }, BUILD_TIMEOUT);
 
 /** [model, value, accepted, label]: every output must give the same verdict. */
@@ -125,7 +125,7 @@ describe("compiled validators and zod schemas on values from outside", () => {
   it("type-check without DOM types when no model has a binary field; a binary field needs them", () => {
     expect(Object.keys(outputs)).toEqual(Object.keys(VARIANTS));
     const upload = graphOf([object("components.Upload", [field("file", prim("binary"))])]);
-    expect(() => buildOutputs("untrusted-binary", upload, { compiled: {} }, NO_DOM)).toThrow(/Cannot find name 'Blob'/);
+    expect(() => buildVariants("untrusted-binary", upload, { compiled: {} }, NO_DOM)).toThrow(/Cannot find name 'Blob'/);
   });
 
   it("give the documented verdict on each, every one of them, under every unknown-keys policy", () => {

@@ -1,6 +1,6 @@
 /** The compiled validators on a small hand-written graph: each model kind, cycles, and every option. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUILD_TIMEOUT, buildOutputs, type BuiltOutput } from "../../../test/support/output.js";
+import { BUILD_TIMEOUT, buildVariants, type BuiltOutput } from "../../../test/support/output.js";
 import { compareIds } from "../../model/type-expr.js";
 import type { Field, Model, ModelGraph, TypeExpr } from "../../model/types.js";
 import type { EmitOptions } from "../options.js";
@@ -68,7 +68,7 @@ const VARIANTS = {
 } satisfies Record<string, Partial<EmitOptions>>;
 let outputs: Record<keyof typeof VARIANTS, BuiltOutput>;
 beforeAll(() => {
-  outputs = buildOutputs("unit", graph, VARIANTS);
+  outputs = buildVariants("unit", graph, VARIANTS);
 }, BUILD_TIMEOUT);
 function companions(name: keyof typeof VARIANTS): Record<string, Companion> {
   return outputs[name].module.components as Record<string, Companion>;

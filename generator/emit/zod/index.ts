@@ -8,9 +8,8 @@
  */
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
 import { call, exportConst, flat, list, prefixed, suffixed, type Code } from "../lib/code.js";
-import { fieldType, identifierOf, objectKey } from "../lib/ts.js";
-import { enumValueEntries, membersObject } from "../types/enum.js";
-import { openBases } from "../validators/enum.js";
+import { exportedAsDeclared, fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
+import { enumValueEntries, membersObject, openBases } from "../types/enum.js";
 import { check, zodExpr, type ZodContext } from "./lib.js";
 
 export type { ZodContext } from "./lib.js";
@@ -18,7 +17,7 @@ export type { ZodContext } from "./lib.js";
 export function zodStatements(model: Model, ctx: ZodContext): string[] {
   const { schema, annotated } = schemaOf(model, ctx);
   const name = identifierOf(model);
-  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, schema)];
+  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, schema, exportedAsDeclared(model))];
 }
 
 function schemaOf(model: Model, ctx: ZodContext): { schema: Code; annotated: boolean } {
@@ -45,7 +44,7 @@ function objectSchema(model: ObjectModel, ctx: ZodContext): Code {
     const type = fieldType(field, ctx.options.nulls);
     // `exactOptional`: absent, never `undefined`, as `?:` means under exactOptionalPropertyTypes.
     const schema = field.required ? zodExpr(type, ctx) : suffixed(zodExpr(type, ctx), ".exactOptional()");
-    return prefixed(`${objectKey(field.name)}: `, schema);
+    return prefixed(`${propertyName(field.name)}: `, schema);
   });
   const shape = list("{", properties, "}");
   const object = model.additionalProperties
@@ -62,9 +61,9 @@ function enumSchema(model: EnumModel): Code {
   const open = openBases(model).map((base) => `z.${base}()`);
   const base = open.length === 1 ? open[0]! : call("z.union", [list("[", open, "]")]);
   const closed = strings
-    ? call(`${PURE}z.enum`, [list("[", model.values.map((value) => JSON.stringify(value)), "]")])
-    : call(`${PURE}z.union`, [list("[", model.values.map((value) => `z.literal(${JSON.stringify(value)})`), "]")]);
-  const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+    ? call(`${PURE}z.enum`, [list("[", model.values.map(literal), "]")])
+    : call(`${PURE}z.union`, [list("[", model.values.map((value) => `z.literal(${literal(value)})`), "]")]);
+  const members = enumValueEntries(model).map(([key, value]) => `${key}: ${literal(value)}`);
   return call(`${PURE}Object.assign`, [model.open ? prefixed(PURE, base) : closed, membersObject(members)]);
 }
 

@@ -6,7 +6,7 @@
 import { unreachable } from "../../model/type-expr.js";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
 import { call, list, suffixed, type Code } from "../lib/code.js";
-import { typeText } from "../lib/ts.js";
+import { literal, typeText } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export interface ZodContext {
@@ -44,7 +44,7 @@ export function zodExpr(type: TypeExpr, ctx: ZodContext): Code {
           return unreachable(type.name);
       }
     case "literal":
-      return `z.literal(${JSON.stringify(type.value)})`;
+      return `z.literal(${literal(type.value)})`;
     case "ref":
       return ctx.ref(type.id)?.local ?? "z.unknown()";
     case "array":
