@@ -4,6 +4,7 @@
  */
 import type { FunctionDeclarationStructure } from "ts-morph";
 import type { ObjectModel, TypeExpr } from "../../model/types.js";
+import { propertiesOf } from "../lib/properties.js";
 import { fieldType, identifierOf } from "../lib/ts.js";
 import { ISSUES, PATH, VALUE, expectedText, fn, isExpr, needsStrip, not, prop, reportStmt, rt, stripExpr, type CompanionStatements, type ValidatorContext } from "./lib.js";
 
@@ -15,13 +16,10 @@ interface CheckedField {
 
 export function objectValidator(model: ObjectModel, ctx: ValidatorContext): CompanionStatements {
   const name = identifierOf(model);
-  const fields: CheckedField[] = model.fields.map((field) => ({ key: field.name, type: fieldType(field, ctx.options.nulls), required: field.required }));
-  const extra = model.additionalProperties;
-  const checksExtra = extra !== undefined && isExpr(extra, "e", ctx) !== "true";
-  const rejects = ctx.options.unknownKeys === "reject" && extra === undefined;
+  const fields: CheckedField[] = propertiesOf(model).map((field) => ({ key: field.name, type: fieldType(field, ctx.options.nulls), required: field.required }));
+  const rejects = ctx.options.unknownKeys === "reject";
   const strips = ctx.options.unknownKeys === "strip";
   const known = `known${name}`;
-  const usesKnown = checksExtra || rejects || (strips && extra !== undefined);
 
   const guard: string[] = [`if (!${rt(ctx, "isObject")}(${VALUE})) return false;`];
   const collect: string[] = [`if (!${rt(ctx, "isObject")}(${VALUE})) {\n  ${ISSUES}.push(${rt(ctx, "issue")}(${PATH}, ${JSON.stringify(model.name)}, ${VALUE}));\n  return;\n}`];
@@ -42,13 +40,7 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
       collect.push(`${load}\nif (x !== undefined && ${not(test)}) ${reportStmt(field.type, "x", at, ctx)}`);
     }
   }
-  if (checksExtra) {
-    const test = isExpr(extra, "e", ctx);
-    guard.push(`for (const k in ${VALUE}) {\n  const e: unknown = ${VALUE}[k];\n  if (!${known}(k) && ${not(test)}) return false;\n}`);
-    collect.push(
-      `for (const k in ${VALUE}) {\n  const e: unknown = ${VALUE}[k];\n  if (!${known}(k) && ${not(test)}) ${reportStmt(extra, "e", `${rt(ctx, "at")}(${PATH}, k)`, ctx)}\n}`,
-    );
-  } else if (rejects) {
+  if (rejects) {
     guard.push(`for (const k in ${VALUE}) if (!${known}(k)) return false;`);
     collect.push(`for (const k in ${VALUE}) if (!${known}(k)) ${ISSUES}.push(${rt(ctx, "unknownKey")}(${PATH}, k));`);
   }
@@ -60,26 +52,24 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
   ];
   const extras: string[] = [];
   if (strips) {
-    functions.push(fn(`strip${name}`, [[VALUE, name]], name, stripBody(fields, extra !== undefined, known, ctx)));
+    functions.push(fn(`strip${name}`, [[VALUE, name]], name, stripBody(fields, ctx)));
     extras.push(`strip: strip${name}`);
   }
   const literals = literalFields(model, ctx);
   if (literals.length > 0) extras.push(`literals: { ${literals.join(", ")} }`);
-  if (usesKnown) functions.push(knownKeys(known, fields));
+  if (rejects) functions.push(knownKeys(known, fields));
 
   const companion = `${rt(ctx, "schema")}<${name}>(${JSON.stringify(model.name)}, is${name}, collect${name}${extras.length ? `, { ${extras.join(", ")} }` : ""})`;
   return { companion, companionType: `${rt(ctx, "Schema")}<${name}>`, functions };
 }
 
-function stripBody(fields: CheckedField[], keepExtra: boolean, known: string, ctx: ValidatorContext): string[] {
+function stripBody(fields: CheckedField[], ctx: ValidatorContext): string[] {
   const body = [`const s = ${VALUE} as unknown as Record<string, unknown>;`, "const o: Record<string, unknown> = {};"];
   if (fields.length > 0) body.push("let x: unknown;");
   for (const field of fields) {
     const value = needsStrip(field.type, ctx) ? stripExpr(field.type, "x", ctx) : "x";
     body.push(`x = ${prop("s", field.key)};\nif (x !== undefined) ${prop("o", field.key)} = ${value};`);
   }
-  // The open-object catch-all documents its extra keys: they stay.
-  if (keepExtra) body.push(`for (const k in s) if (!${known}(k)) o[k] = s[k];`);
   body.push(`return o as unknown as typeof ${VALUE};`);
   return body;
 }

@@ -6,6 +6,7 @@
 import { StructureKind, type WriterFunction } from "ts-morph";
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
 import { enumValueEntries, membersObject } from "../types/enum.js";
+import { propertiesOf } from "../lib/properties.js";
 import { exportConst, fieldType, identifierOf, propertyName } from "../lib/ts.js";
 import { readsModels, zodExpr, type ZodContext } from "./lib.js";
 
@@ -33,7 +34,7 @@ function schemaOf(model: Model, ctx: ZodContext): { initializer: string; annotat
 const OBJECT_FACTORY = { passthrough: "z.looseObject", strip: "z.object", reject: "z.strictObject" } as const;
 
 function objectSchema(model: ObjectModel, ctx: ZodContext): string {
-  const properties = model.fields.map((field) => {
+  const properties = propertiesOf(model).map((field) => {
     const type = fieldType(field, ctx.options.nulls);
     // `exactOptional`: absent, never `undefined`, as `?:` means under exactOptionalPropertyTypes.
     const schema = `${zodExpr(type, ctx)}${field.required ? "" : ".exactOptional()"}`;
@@ -42,7 +43,6 @@ function objectSchema(model: ObjectModel, ctx: ZodContext): string {
     return readsModels(type) ? `  get ${key}() {\n    return ${schema};\n  },` : `  ${key}: ${schema},`;
   });
   const shape = properties.length > 0 ? `{\n${properties.join("\n")}\n}` : "{}";
-  if (model.additionalProperties) return `z.object(${shape}).catchall(${zodExpr(model.additionalProperties, ctx)})`;
   return `${OBJECT_FACTORY[ctx.options.unknownKeys]}(${shape})`;
 }
 
