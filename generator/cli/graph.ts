@@ -1,10 +1,10 @@
 /** `docschema graph`: the model graph as JSON (the `schema.json` format) or a per-namespace summary. */
-import { countBySeverity, hasErrors, loadGraph, serializeGraph, summarize } from "../pipeline/index.js";
+import { countBySeverity, hasErrors, loadGraph, loadMergedGraph, serializeGraph, summarize } from "../pipeline/index.js";
 import { prefixOf } from "./generate.js";
 import { printDiagnostics } from "./report.js";
 
-export async function graph(input: string, options: { summary?: boolean; quiet?: boolean }): Promise<number> {
-  const loaded = await loadGraph(input);
+export async function graph(input: string, options: { summary?: boolean; quiet?: boolean; merge?: string | undefined }): Promise<number> {
+  const loaded = options.merge ? await loadMergedGraph(input, options.merge) : await loadGraph(input);
   printDiagnostics(loaded.diagnostics, prefixOf(input), { warnings: !options.quiet });
   if (options.summary) {
     const byNamespace = new Map<string, number>();

@@ -41,6 +41,23 @@ export interface SourceLocation {
   column: number;
 }
 
+/** What a merged doc set (`generate --merge`) can add to the primary docs. */
+export type MergedFact =
+  /** The field's `nullable`, and `nullable` nodes inside its type (Python `Nullable[…]`). */
+  | "nullability"
+  /** `integer` where the primary docs say `number` (Python `int`). */
+  | "integer";
+
+/** The counterpart of a model, field or union member in the docs merged in (`generate --merge`): where the facts came from. */
+export interface Twin {
+  /** Its name there: a model's id (`models.GetEvalsEvalsResponseBody`), a field's SDK name (`finish_reason`); absent for union members. */
+  name?: string;
+  /** Relative to the merged docs folder. */
+  source: SourceLocation;
+  /** The facts it gave; absent when it confirmed what the primary docs say. */
+  facts?: MergedFact[];
+}
+
 export interface Field {
   /** SDK name as the docs spell it (camelCase in TS docs, snake_case in Python docs). */
   name: string;
@@ -53,6 +70,7 @@ export interface Field {
   /** Raw text of the Example column. */
   example?: string;
   source: SourceLocation;
+  twin?: Twin;
 }
 
 interface ModelBase {
@@ -64,6 +82,7 @@ interface ModelBase {
   /** Source of the `## Example Usage` code block, when the doc has one. */
   example?: string;
   source: SourceLocation;
+  twin?: Twin;
 }
 
 export interface ObjectModel extends ModelBase {
@@ -85,6 +104,7 @@ export interface UnionMember {
   /** Source of the member's example code block. */
   example?: string;
   source: SourceLocation;
+  twin?: Twin;
 }
 
 export interface UnionModel extends ModelBase {
@@ -134,6 +154,8 @@ export interface ModelGraph {
   models: Model[];
   /** Sorted by id; present when the docs folder has operation docs beside it (`docs/sdks/` next to `docs/models/`). */
   operations?: Operation[];
+  /** With `generate --merge`: the flavour of the docs merged in; `twin` on models, fields and members says what each gave. */
+  merged?: { flavour: Flavour };
 }
 
 /** One model doc as the parser leaves it: a model fragment whose references are not resolved yet (see RefLink). */

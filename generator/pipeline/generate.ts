@@ -10,6 +10,7 @@ import type { RunRecord } from "./cache/emit-manifest.js";
 import { emitIncrementally, type IncrementalEmission } from "./incremental/emit.js";
 import { previousRun } from "./incremental/previous-run.js";
 import { loadGraph, type LoadedGraph } from "./load.js";
+import { loadMergedGraph } from "./merge.js";
 import { checkOutput, writeOutput, type OutputDrift } from "./output.js";
 import { emitInParallel, startPrinter } from "./print-pool.js";
 
@@ -22,6 +23,8 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   workers?: number | undefined;
   /** Folder of the parse and emit caches; absent: no cache. */
   cacheDir?: string | undefined;
+  /** A second doc set of the same API whose facts (nullability, integers) are merged in: docs folder or schema.json. */
+  merge?: string | undefined;
   /** Called as the run goes: a phase, with its count of items done when it has one. */
   onProgress?: ((phase: string, done?: number, total?: number) => void) | undefined;
 }
@@ -51,7 +54,8 @@ export interface GenerateResult {
 export async function generate(input: string, options: GenerateOptions): Promise<GenerateResult> {
   const emitOptions = emitOptionsOf(options);
   const { cacheDir, onProgress } = options;
-  const previous = cacheDir && !options.check ? await previousRun(input, options.out, cacheDir, emitOptions) : undefined;
+  // A merged run depends on two doc sets: it parses with the cache but prints the whole output.
+  const previous = cacheDir && !options.check && !options.merge ? await previousRun(input, options.out, cacheDir, emitOptions) : undefined;
   if (previous?.unchanged) {
     const run = previous.unchanged;
     return { status: "written", diagnostics: run.diagnostics, summary: run.summary, docCount: run.docCount, fileCount: run.fileCount, parsed: 0, written: 0, removed: 0 };
@@ -61,12 +65,13 @@ export async function generate(input: string, options: GenerateOptions): Promise
   let loaded: LoadedGraph;
   let incremental: IncrementalEmission | undefined;
   try {
-    loaded = await loadGraph(input, {
+    const loadOptions = {
       workers: options.workers,
       cacheDir,
       listing: previous?.listing,
-      onProgress: (done, total) => onProgress?.("parsing", done, total),
-    });
+      onProgress: (done: number, total: number) => onProgress?.("parsing", done, total),
+    };
+    loaded = options.merge ? await loadMergedGraph(input, options.merge, loadOptions) : await loadGraph(input, loadOptions);
     onProgress?.("emitting");
     // With a cache, only what changed is printed and written; --check and --no-cache print everything.
     if (cacheDir && previous) incremental = await emitIncrementally(loaded, emitOptions, options.out, cacheDir, previous.manifest, printer, options.workers);
