@@ -164,11 +164,15 @@ class Pairing {
     return this.primary.models.filter((model) => !this.twins.has(model.id));
   }
 
-  /** Merged models titled like `model`, case folded; `ErrorT` also looks for `Error` (TS appends `T` to JS globals). */
+  /**
+   * Merged models titled like `model`, case folded, then with a `T` added or dropped: TS appends it to names of JS
+   * globals (`ErrorT` ↔ `Error`), old Python generators to names of Python ones (`EnumT` ↔ `Enum`).
+   */
   private titleCandidates(model: Model): Model[] {
     const title = model.name.toLowerCase();
-    const plain = model.name.endsWith("T") ? (this.mergedByTitle.get(title.slice(0, -1)) ?? []) : [];
-    return [...(this.mergedByTitle.get(title) ?? []), ...plain].filter((twin) => !this.taken.has(twin.id));
+    const dropped = model.name.endsWith("T") ? (this.mergedByTitle.get(title.slice(0, -1)) ?? []) : [];
+    const added = this.mergedByTitle.get(`${title}t`)?.filter((twin) => twin.name.endsWith("T")) ?? [];
+    return [...(this.mergedByTitle.get(title) ?? []), ...dropped, ...added].filter((twin) => !this.taken.has(twin.id));
   }
 
   private byTitle: Map<string, Model[]> | undefined;

@@ -4,7 +4,20 @@
  * (which only wants the references met on the way) and by the merge (which wants the merged type and its facts).
  */
 import { unreachable } from "../model/type-expr.js";
-import type { Field, MergedFact, ModelId, TypeExpr } from "../model/types.js";
+import type { Field, MergedFact, ModelId, PrimitiveName, TypeExpr } from "../model/types.js";
+
+/**
+ * Primitives the other flavour spells otherwise for the same values: Python's `int` or `str` for `BigInt`, `float`
+ * for `Decimal`, its `datetime` pages for both dates, `str` for file content. The primary's name is kept.
+ */
+const SAME_VALUES: Partial<Record<PrimitiveName, readonly PrimitiveName[]>> = {
+  integer: ["number"],
+  bigint: ["integer", "number", "string"],
+  decimal: ["number", "string"],
+  date: ["datetime", "string"],
+  datetime: ["date"],
+  binary: ["string"],
+};
 
 /** What the parallel walk meets, for its caller to act on. */
 export interface MergeSink {
@@ -39,7 +52,7 @@ export function mergeType(primary: TypeExpr, merged: TypeExpr, sink: MergeSink):
         sink.fact("integer");
         return merged;
       }
-      if (primary.name === merged.name || (primary.name === "integer" && merged.name === "number")) return primary;
+      if (primary.name === merged.name || SAME_VALUES[primary.name]?.includes(merged.name)) return primary;
       break;
     case "literal":
       if (merged.kind === "literal" && merged.value === primary.value) return primary;

@@ -118,23 +118,26 @@ describe("mergeGraphs: matching fields", () => {
 });
 
 describe("mergeGraphs: matching models", () => {
-  it("titles case folded, TS's T suffix, Python's keyword file names; literals are Python's one-value enum docs", () => {
+  it("titles case folded, TS's and old Python's T suffix, Python's keyword file names; literals are Python's one-value enum docs", () => {
     const { graph, diagnostics } = merge(
       {
         "components/updateapikeyrequest.md": tsObject("UpdateApiKeyRequest", [["`type`", '*"key"*', YES, "N/A"], ["`error`", tsLink("components", "ErrorT"), NO, "N/A"]]),
         "components/errort.md": tsObject("ErrorT", [["`code`", "*number*", YES, "N/A"]]),
         "components/and.md": tsEnum("And", ['"a"', '"b"']),
+        "components/enum.md": tsEnum("Enum", ['"one"']),
       },
       {
         "updateapikeyrequest.md": pyObject("UpdateAPIKeyRequest", [["`type`", pyLink("UpdateAPIKeyRequestType"), YES, "N/A"], ["`error`", pyLink("Error", "Optional"), NO, "N/A"]]),
         "updateapikeyrequesttype.md": pyEnum("UpdateAPIKeyRequestType", ['"key"']),
         "error.md": pyObject("Error", [["`code`", "*int*", YES, "N/A"]]),
         "and_.md": pyEnum("And", ['"a"', '"b"']),
+        "enumt.md": pyEnum("EnumT", ['"one"']),
       },
     );
     expect(diagnostics).toEqual([]);
     expect(graph.models.map((model) => [model.id, model.twin?.name])).toEqual([
       ["components.And", "models.And"],
+      ["components.Enum", "models.EnumT"],
       ["components.ErrorT", "models.Error"],
       ["components.UpdateApiKeyRequest", "models.UpdateAPIKeyRequest"],
     ]);

@@ -26,6 +26,12 @@ function existingPath(value: string): string {
 
 const MERGE_HELP = "merge the facts of a second doc set of the same API (its Python docs: nullability, integers): a docs folder or a schema.json";
 
+function unknownTypesOption(): Option {
+  return new Option("--unknown-types <policy>", "a type spelling docschema does not know: an error, or typed unknown with a warning")
+    .choices(["error", "unknown"])
+    .default("error");
+}
+
 /** The output folder is replaced as a whole, so it must neither hold the docs nor sit among them (they would be read as docs). */
 function separateOutput(input: string, out: string): string {
   const within = (inner: string, outer: string): boolean => {
@@ -75,6 +81,7 @@ export function createProgram(): Command {
     .option("-v, --verbose", "print progress even when not on a terminal, and what the caches saved and the peak memory")
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
     .option("--merge <docs>", MERGE_HELP)
+    .addOption(unknownTypesOption())
     .addOption(choice("--validators <kind>", "companion validator of each type: compiled code, zod schemas or none", "validators"))
     .addOption(choice("--unknown-keys <mode>", "what validators do with undocumented object keys", "unknownKeys"))
     .addOption(choice("--dates <policy>", "Date fields hold Date instances, or ISO-8601 strings (typed string)", "dates"))
@@ -96,6 +103,7 @@ export function createProgram(): Command {
     .argument("[input]", "folder of model docs", DEFAULT_INPUT)
     .option("-s, --summary", "print counts by kind and namespace instead of the JSON")
     .option("--merge <docs>", MERGE_HELP)
+    .addOption(unknownTypesOption())
     .option("-q, --quiet", "print errors only")
     .action(async (input: string, options) => {
       const { graph } = await import("./graph.js");

@@ -9,7 +9,12 @@ export type ModelId = string;
 
 export type Flavour = "typescript" | "python";
 
-export type PrimitiveName = "string" | "number" | "integer" | "boolean" | "any" | "datetime" | "binary";
+/**
+ * `datetime` is a date-time (`Date`), `date` a calendar date (Speakeasy's `RFCDate`, `YYYY-MM-DD`); `bigint` and
+ * `decimal` are Speakeasy's arbitrary-precision numbers (`BigInt`, `Decimal`); `unknown` is a type the docs spell in a
+ * way docschema does not know, kept only with `--unknown-types unknown`.
+ */
+export type PrimitiveName = "string" | "number" | "integer" | "bigint" | "decimal" | "boolean" | "any" | "unknown" | "datetime" | "date" | "binary";
 
 /** A type expression, as written in a Type cell or a union member heading. */
 export type TypeExpr =

@@ -9,7 +9,7 @@ import type { Diagnostic, ModelGraph } from "../model/types.js";
 import type { RunRecord } from "./cache/emit-manifest.js";
 import { emitIncrementally, type IncrementalEmission } from "./incremental/emit.js";
 import { previousRun } from "./incremental/previous-run.js";
-import { loadGraph, type LoadedGraph } from "./load.js";
+import { loadGraph, type LoadedGraph, type UnknownTypes } from "./load.js";
 import { loadMergedGraph } from "./merge.js";
 import { checkOutput, writeOutput, type OutputDrift } from "./output.js";
 import { emitInParallel, startPrinter } from "./print-pool.js";
@@ -25,6 +25,8 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   cacheDir?: string | undefined;
   /** A second doc set of the same API whose facts (nullability, integers) are merged in: docs folder or schema.json. */
   merge?: string | undefined;
+  /** `unknown`: types the docs spell in a way docschema does not know become `unknown`, with a warning. */
+  unknownTypes?: UnknownTypes | undefined;
   /** Called as the run goes: a phase, with its count of items done when it has one. */
   onProgress?: ((phase: string, done?: number, total?: number) => void) | undefined;
 }
@@ -54,8 +56,10 @@ export interface GenerateResult {
 export async function generate(input: string, options: GenerateOptions): Promise<GenerateResult> {
   const emitOptions = emitOptionsOf(options);
   const { cacheDir, onProgress } = options;
-  // A merged run depends on two doc sets: it parses with the cache but prints the whole output.
-  const previous = cacheDir && !options.check && !options.merge ? await previousRun(input, options.out, cacheDir, emitOptions) : undefined;
+  // A merged run depends on two doc sets, and unknown types change what a run with errors gives: such runs parse
+  // with the cache but print the whole output.
+  const reusesPreviousRun = !options.merge && options.unknownTypes !== "unknown";
+  const previous = cacheDir && !options.check && reusesPreviousRun ? await previousRun(input, options.out, cacheDir, emitOptions) : undefined;
   if (previous?.unchanged) {
     const run = previous.unchanged;
     return { status: "written", diagnostics: run.diagnostics, summary: run.summary, docCount: run.docCount, fileCount: run.fileCount, parsed: 0, written: 0, removed: 0 };
@@ -68,6 +72,7 @@ export async function generate(input: string, options: GenerateOptions): Promise
     const loadOptions = {
       workers: options.workers,
       cacheDir,
+      unknownTypes: options.unknownTypes,
       listing: previous?.listing,
       onProgress: (done: number, total: number) => onProgress?.("parsing", done, total),
     };

@@ -51,7 +51,14 @@ function typeSchema(type: TypeExpr): JsonSchema {
           return { type: type.name };
         case "datetime":
           return { type: "string", format: "date-time" };
+        case "date":
+          return { type: "string", format: "date" };
+        case "bigint":
+          return { anyOf: [{ type: "integer" }, { type: "string", pattern: "^-?[0-9]+$" }] };
+        case "decimal":
+          return { anyOf: [{ type: "number" }, { type: "string", pattern: "^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$" }] };
         case "any":
+        case "unknown":
         case "binary":
           return {};
         default:

@@ -6,7 +6,7 @@ import type { Field, ObjectModel } from "../../model/types.js";
 
 /**
  * The property an SDK collects an open object's undocumented keys into. The catch-all row of the docs
- * (docs/FORMAT.md §3.4) is not an index signature in the SDK's types but this optional property,
+ * (docs/FORMAT.md §3.5) is not an index signature in the SDK's types but this optional property,
  * `additionalProperties?: { [k: string]: T }`: the docs describe the SDK's shape, so the output follows it.
  */
 export const CATCH_ALL_PROPERTY = "additionalProperties";

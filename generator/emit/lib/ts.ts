@@ -22,6 +22,8 @@ export type RefNamer = (id: ModelId) => string;
 
 /** The binary types the SDKs accept for file content (`File | Blob`, `ReadableStream<Uint8Array>`, bytes). */
 const BINARY = "Blob | ReadableStream<Uint8Array> | Uint8Array";
+/** An arbitrary-precision decimal as JSON carries it; the SDK's `Decimal` class (decimal.js) is not in the docs. */
+const DECIMAL = "number | string";
 
 /** `dates: "iso"` spells `datetime` as `string`: the value is an ISO-8601 string, as in JSON payloads. */
 export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = "instance"): string {
@@ -33,10 +35,17 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
           return "number";
         case "datetime":
           return dates === "iso" ? "string" : "Date";
+        case "date":
+          return "string";
+        case "bigint":
+          return "bigint";
+        case "decimal":
+          return DECIMAL;
         case "binary":
           return BINARY;
         case "any":
-          return "any";
+        case "unknown":
+          return type.name;
         case "string":
         case "number":
         case "boolean":
@@ -68,7 +77,7 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
 /** Parenthesises what would otherwise bind wrongly before `[]`. */
 function wrap(type: TypeExpr, typeText: (type: TypeExpr) => string): string {
   const text = typeText(type);
-  const compound = type.kind === "union" || type.kind === "nullable" || (type.kind === "primitive" && type.name === "binary");
+  const compound = type.kind === "union" || type.kind === "nullable" || (type.kind === "primitive" && (type.name === "binary" || type.name === "decimal"));
   return compound ? `(${text})` : text;
 }
 

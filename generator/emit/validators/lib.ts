@@ -74,7 +74,14 @@ export function isExpr(type: TypeExpr, x: string, ctx: ValidatorContext): string
           return `typeof ${x} === "${type.name}"`;
         case "integer":
           return `Number.isInteger(${x})`;
+        case "bigint":
+          return `typeof ${x} === "bigint"`;
+        case "decimal":
+          return `${rt(ctx, "isDecimal")}(${x})`;
+        case "date":
+          return `${rt(ctx, "isIsoDate")}(${x})`;
         case "any":
+        case "unknown":
           return "true";
         case "datetime":
           return ctx.options.dates === "iso" ? `${rt(ctx, "isIsoDateTime")}(${x})` : `${rt(ctx, "isDate")}(${x})`;

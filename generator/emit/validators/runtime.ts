@@ -258,6 +258,25 @@ export function isIsoDateTime(value: unknown): value is string {
   return typeof value === "string" && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An ISO-8601 calendar date (`2024-05-01`), as Speakeasy's `RFCDate` writes it; a day the calendar has. */
+export function isIsoDate(value: unknown): value is string {
+  const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.getUTCMonth() === month && date.getUTCDate() === day;
+}
+
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** An arbitrary-precision decimal as JSON carries it: a finite number, or its exact text (`"3.14159265358979344719667586"`). */
+export function isDecimal(value: unknown): value is number | string {
+  return typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && DECIMAL.test(value);
+}
+
 /** File content as the SDKs accept it: `Blob` (and `File`), `ReadableStream`, bytes. */
 export function isBinary(value: unknown): value is Blob | ReadableStream<Uint8Array> | Uint8Array {
   return (

@@ -15,6 +15,9 @@ export interface ZodContext {
 const BINARY_TEST =
   "(v) => v instanceof Uint8Array || (typeof Blob !== \"undefined\" && v instanceof Blob) || (typeof ReadableStream !== \"undefined\" && v instanceof ReadableStream)";
 
+/** The exact text of a decimal (as the compiled validators' runtime checks it). */
+const DECIMAL_TEXT = String.raw`/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/`;
+
 export function zodExpr(type: TypeExpr, ctx: ZodContext): string {
   switch (type.kind) {
     case "primitive":
@@ -26,6 +29,14 @@ export function zodExpr(type: TypeExpr, ctx: ZodContext): string {
           return `z.${type.name}()`;
         case "integer":
           return "z.number().int()";
+        case "bigint":
+          return "z.bigint()";
+        case "decimal":
+          return `z.union([z.number(), z.string().regex(${DECIMAL_TEXT})])`;
+        case "date":
+          return "z.iso.date()";
+        case "unknown":
+          return "z.unknown()";
         case "datetime":
           return ctx.options.dates === "iso" ? "z.iso.datetime({ offset: true })" : "z.date()";
         case "binary":
