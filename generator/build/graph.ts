@@ -6,6 +6,7 @@
 import { compareDiagnostics } from "../model/diagnostics.js";
 import { compareIds, mapRefs, unreachable, type RefType } from "../model/type-expr.js";
 import type { Diagnostic, Flavour, Model, ModelGraph, ModelId, ParsedDoc, SourceLocation, TypeExpr } from "../model/types.js";
+import { withExampleNulls } from "./example-nulls.js";
 
 export interface BuildResult {
   graph: ModelGraph;
@@ -61,13 +62,15 @@ export function buildGraph(docs: readonly ParsedDoc[]): BuildResult {
   const models: Model[] = [];
   for (const model of byId.values()) {
     switch (model.kind) {
-      case "object":
-        models.push({
+      case "object": {
+        const resolved = {
           ...model,
           fields: model.fields.map((field) => ({ ...field, type: resolve(field.type) })),
           ...(model.additionalProperties ? { additionalProperties: resolve(model.additionalProperties) } : {}),
-        });
+        };
+        models.push(withExampleNulls(resolved, diagnostics));
         break;
+      }
       case "union":
         models.push({ ...model, members: model.members.map((member) => ({ ...member, type: resolve(member.type) })) });
         break;

@@ -74,6 +74,26 @@ describe("mergeGraphs: the facts of the Python docs", () => {
   });
 });
 
+describe("mergeGraphs: nullability from examples", () => {
+  it("a Type column outranks an example: taken where Python states it, kept where it cannot (lists)", () => {
+    const ts = tsObject("Doc", [
+      ["`a`", "*string*", YES, "N/A"],
+      ["`b`", "*string*", YES, "N/A"],
+      ["`c`", "*string*[]", YES, "N/A"],
+    ]).replace("let value: Doc = {};", "let value: Doc = { a: null, b: null, c: null };");
+    const { graph, diagnostics } = merge(
+      { "components/doc.md": ts },
+      { "doc.md": pyObject("Doc", [["`a`", "*Nullable[str]*", YES, "N/A"], ["`b`", "*str*", YES, "N/A"], ["`c`", "List[*str*]", YES, "N/A"]]) },
+    );
+    const [a, b, c] = object(graph, "components.Doc").fields;
+    expect(a).toMatchObject({ nullable: true, twin: { facts: ["nullability"] } });
+    expect(a).not.toHaveProperty("nullableFrom");
+    expect(b).toMatchObject({ nullable: false, twin: { facts: ["nullability"] } });
+    expect(c).toMatchObject({ nullable: true, nullableFrom: "example" });
+    expect(diagnostics.map((d) => d.message)).toEqual(['the example sets field "b" to null, but models.Doc says it is not nullable; not nullable, as that Type column says']);
+  });
+});
+
 describe("mergeGraphs: matching fields", () => {
   it("by name with case and _ folded (digits, keywords, acronyms), then by position; the rest is reported where it is", () => {
     const { graph, diagnostics } = merge(

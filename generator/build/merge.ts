@@ -32,7 +32,7 @@ export function mergeGraphs(primary: ModelGraph, merged: ModelGraph, options: Me
   const mergedById = new Map(merged.models.map((model) => [model.id, model]));
   // Each warning sits where its subject is written and names the other side by id.
   const context: ModelMerge = {
-    mismatch: (at, what) => warn("merge-mismatch", `${what}; kept what these docs say`, at),
+    mismatch: (at, what, outcome = "kept what these docs say") => warn("merge-mismatch", `${what}; ${outcome}`, at),
     unmatchedField: (field, twin) => warn("merge-unmatched-field", `field "${field.name}" has no counterpart in ${twin.id}: its nullability and integers stay unknown`, field.source),
     extraField: (field, twin, model) => warn("merge-unused-field", `field "${field.name}" of ${twin.id} matches no field of ${model.id}; what it says is not used`, there(field.source)),
   };
@@ -55,8 +55,8 @@ export function mergeGraphs(primary: ModelGraph, merged: ModelGraph, options: Me
 }
 
 interface ModelMerge {
-  /** What is written at `at` disagrees with its twin (`what` says how). */
-  mismatch(at: SourceLocation, what: string): void;
+  /** What is written at `at` disagrees with its twin (`what` says how, `outcome` which side is taken). */
+  mismatch(at: SourceLocation, what: string, outcome?: string): void;
   unmatchedField(field: Field, twin: ObjectModel): void;
   extraField(field: Field, twin: ObjectModel, model: ObjectModel): void;
 }
@@ -100,10 +100,17 @@ function mergeObject(model: ObjectModel, twin: ObjectModel, modelTwin: Twin, con
 function mergeField(field: Field, twin: Field, twinModel: ObjectModel, context: ModelMerge): Field {
   const facts: MergedFact[] = [];
   const type = mergeType(field.type, twin.type, typeSink(facts, field.source, twinModel.id, `field "${field.name}"`, context));
+  const { nullableFrom, ...rest } = field;
   let nullable = field.nullable;
+  let fromExample = nullableFrom === "example";
   if (twin.nullable !== undefined) {
-    if (nullable === undefined) {
+    // What a Type column states outranks an example.
+    if (nullable === undefined || fromExample) {
+      if (fromExample && !twin.nullable) {
+        context.mismatch(field.source, `the example sets field "${field.name}" to null, but ${twinModel.id} says it is not nullable`, "not nullable, as that Type column says");
+      }
       nullable = twin.nullable;
+      fromExample = false;
       facts.push("nullability");
     } else if (nullable !== twin.nullable) {
       context.mismatch(field.source, `field "${field.name}" is ${nullable ? "" : "not "}nullable here but ${twin.nullable ? "" : "not "}nullable in ${twinModel.id}`);
@@ -111,9 +118,10 @@ function mergeField(field: Field, twin: Field, twinModel: ObjectModel, context: 
   }
   const unique = [...new Set(facts)];
   return {
-    ...field,
+    ...rest,
     type,
     ...(nullable !== undefined ? { nullable } : {}),
+    ...(fromExample ? { nullableFrom: "example" as const } : {}),
     twin: { name: twin.name, source: twin.source, ...(unique.length ? { facts: unique } : {}) },
   };
 }

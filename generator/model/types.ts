@@ -68,8 +68,12 @@ export interface Field {
   name: string;
   type: TypeExpr;
   required: boolean;
-  /** `true`/`false` where the docs say (Python `Nullable[...]`); absent where they do not (all TS docs). */
+  /**
+   * `true`/`false` where the docs say: Python `Nullable[...]`, or (`nullableFrom: "example"`) a `null` for this field in
+   * the doc's own example, where the Type column does not tell (TS docs, Python lists, maps and dates); absent otherwise.
+   */
   nullable?: boolean;
+  nullableFrom?: "example";
   deprecated?: boolean;
   description?: string;
   /** Raw text of the Example column. */
