@@ -13,40 +13,31 @@ import { DEFAULT_OPTIONS } from "../generator/emit/options.js";
 import type { ModelGraph } from "../generator/model/types.js";
 import { loadGraph } from "../generator/pipeline/load.js";
 import { runCli } from "./helpers/cli.js";
-import { NO, YES, pyEnum, pyObject, tsEnum, tsObject, writeTree } from "./helpers/docs.js";
+import { NO, YES, pyEnum, tsEnum, tsObject, twinObjects, writeTree } from "./helpers/docs.js";
 import { buildOutput } from "./support/output.js";
 
 const MDN = "https://developer.mozilla.org/en-US/docs";
 const PY_DATETIME = "https://docs.python.org/3/library/datetime.html";
-
+const simple = twinObjects("SimpleObject", [
+  ["date", "[RFCDate](../../../types/rfcdate.md)", "date_", `[datetime](${PY_DATETIME}#datetime-objects)`, true, "A date."],
+  ["dateTime", `[Date](${MDN}/Web/JavaScript/Reference/Global_Objects/Date)`, "date_time", `[date](${PY_DATETIME}#date-objects)`, true],
+  ["bigint", "*BigInt*", "bigint", "*Optional[int]*", false],
+  ["decimal", "*Decimal*", "decimal", "*Optional[Decimal]*", false],
+  ["content", "*Uint8Array*", "content", "*Optional[Union[bytes, IO[bytes], io.BufferedReader]]*", false],
+  ["stream", "*ReadableStream<Uint8Array>*", "stream", "*Optional[bytes]*", false],
+  // Old Python docs link `undefined/models/…` and write names without their namespace (`EnumT`).
+  ["enum", "[shared.Enum](../../../sdk/models/shared/enum.md)", "enum", "[Optional[EnumT]](undefined/models/shared/enumt.md)", false],
+  ["headers", "Record<string, *string*[]>", "headers", "Dict[str, List[*str*]]", false],
+  ["rawResponse", `[Response](${MDN}/Web/API/Response)`, "raw_response", "[requests.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response)", false],
+]);
 const TS_OLD = {
-  "ts/docs/sdk/models/shared/simpleobject.md": tsObject("SimpleObject", [
-    ["`date`", "[RFCDate](../../../types/rfcdate.md)", YES, "A date."],
-    ["`dateTime`", `[Date](${MDN}/Web/JavaScript/Reference/Global_Objects/Date)`, YES, "N/A"],
-    ["`bigint`", "*BigInt*", NO, "N/A"],
-    ["`decimal`", "*Decimal*", NO, "N/A"],
-    ["`content`", "*Uint8Array*", NO, "N/A"],
-    ["`stream`", "*ReadableStream<Uint8Array>*", NO, "N/A"],
-    ["`enum`", "[shared.Enum](../../../sdk/models/shared/enum.md)", NO, "N/A"],
-    ["`headers`", "Record<string, *string*[]>", NO, "N/A"],
-    ["`rawResponse`", `[Response](${MDN}/Web/API/Response)`, NO, "N/A"],
-  ]),
+  "ts/docs/sdk/models/shared/simpleobject.md": simple.ts,
   "ts/docs/sdk/models/shared/enum.md": tsEnum("Enum", ['"one"', '"two"']),
   // The page the RFCDate links point at, beside the models: documentation of an SDK type, not a model.
   "ts/docs/types/rfcdate.md": "# RFCDate\n\n`types.RFCDate` is a wrapper around Date for a date string formatted as \"2006-01-02\".\n",
 };
 const PY_OLD = {
-  "py/docs/models/shared/simpleobject.md": pyObject("SimpleObject", [
-    ["`date_`", `[datetime](${PY_DATETIME}#datetime-objects)`, YES, "A date."],
-    ["`date_time`", `[date](${PY_DATETIME}#date-objects)`, YES, "N/A"],
-    ["`bigint`", "*Optional[int]*", NO, "N/A"],
-    ["`decimal`", "*Optional[Decimal]*", NO, "N/A"],
-    ["`content`", "*Optional[Union[bytes, IO[bytes], io.BufferedReader]]*", NO, "N/A"],
-    ["`stream`", "*Optional[bytes]*", NO, "N/A"],
-    ["`enum`", "[Optional[EnumT]](undefined/models/shared/enumt.md)", NO, "N/A"],
-    ["`headers`", "Dict[str, List[*str*]]", NO, "N/A"],
-    ["`raw_response`", "[requests.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response)", NO, "N/A"],
-  ]),
+  "py/docs/models/shared/simpleobject.md": simple.py,
   "py/docs/models/shared/enumt.md": pyEnum("EnumT", ['"one"', '"two"']),
 };
 

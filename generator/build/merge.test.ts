@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO, YES, pyEnum, pyLink, pyObject, tsEnum, tsLink, tsObject, unionDoc } from "../../test/helpers/docs.js";
+import { NO, YES, pyEnum, pyLink, pyObject, tsEnum, tsLink, tsObject, twinObjects, unionDoc } from "../../test/helpers/docs.js";
 import type { Field, ModelGraph, ObjectModel, Operation, UnionModel } from "../model/types.js";
 import { parseDoc } from "../parse/doc.js";
 import { buildGraph } from "./graph.js";
@@ -18,32 +18,19 @@ const twinOf = (graph: ModelGraph, id: string) => graph.models.find((model) => m
 const located = (diagnostics: { code: string; file: string; line: number; message: string }[]) => diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`);
 
 describe("mergeGraphs: the facts of the Python docs", () => {
-  const ts = {
-    "components/usage.md": tsObject("Usage", [
-      ["`promptTokens`", "*number*", YES, "N/A"],
-      ["`cost`", "*number*", NO, "N/A"],
-      ["`model`", "*string*", YES, "N/A"],
-      ["`note`", "*string*", NO, "N/A"],
-      ["`tags`", "*string*[]", NO, "N/A"],
-      ["`counts`", "*number*[]", NO, "N/A"],
-      ["`created`", "[Date](https://developer.mozilla.org/x)", NO, "N/A"],
-      ["`detail`", tsLink("components", "Detail"), NO, "N/A"],
-    ]),
-    "components/detail.md": tsObject("Detail", [["`text`", "*string*", YES, "N/A"]]),
-  };
-  const py = {
-    "usage.md": pyObject("Usage", [
-      ["`prompt_tokens`", "*int*", YES, "N/A"],
-      ["`cost`", "*OptionalNullable[float]*", NO, "N/A"],
-      ["`model`", "*Nullable[str]*", YES, "N/A"],
-      ["`note`", "*Optional[str]*", NO, "N/A"],
-      ["`tags`", "List[*Nullable[str]*]", NO, "N/A"],
-      ["`counts`", "List[*int*]", NO, "N/A"],
-      ["`created`", "[date](https://docs.python.org/3/library/datetime.html#date-objects)", NO, "N/A"],
-      ["`detail`", pyLink("Detail", "OptionalNullable"), NO, "N/A"],
-    ]),
-    "detail.md": pyObject("Detail", [["`text`", "*str*", YES, "N/A"]]),
-  };
+  const usage = twinObjects("Usage", [
+    ["promptTokens", "*number*", "prompt_tokens", "*int*", true],
+    ["cost", "*number*", "cost", "*OptionalNullable[float]*", false],
+    ["model", "*string*", "model", "*Nullable[str]*", true],
+    ["note", "*string*", "note", "*Optional[str]*", false],
+    ["tags", "*string*[]", "tags", "List[*Nullable[str]*]", false],
+    ["counts", "*number*[]", "counts", "List[*int*]", false],
+    ["created", "[Date](https://developer.mozilla.org/x)", "created", "[date](https://docs.python.org/3/library/datetime.html#date-objects)", false],
+    ["detail", tsLink("components", "Detail"), "detail", pyLink("Detail", "OptionalNullable"), false],
+  ]);
+  const detail = twinObjects("Detail", [["text", "*string*", "text", "*str*", true]]);
+  const ts = { "components/usage.md": usage.ts, "components/detail.md": detail.ts };
+  const py = { "usage.md": usage.py, "detail.md": detail.py };
 
   it("nullability and integers, with the Python names and locations as the twin", () => {
     const { graph, diagnostics } = merge(ts, py);
@@ -96,29 +83,17 @@ describe("mergeGraphs: nullability from examples", () => {
 
 describe("mergeGraphs: matching fields", () => {
   it("by name with case and _ folded (digits, keywords, acronyms), then by position; the rest is reported where it is", () => {
-    const { graph, diagnostics } = merge(
-      {
-        "components/cost.md": tsObject("Cost", [
-          ["`cacheWrite1h`", "*number*", NO, "N/A"],
-          ["`rouge1`", "*number*", NO, "N/A"],
-          ["`bytes`", "*number*[]", NO, "N/A"],
-          ["`modelID`", "*string*", NO, "N/A"],
-          ["`oldName`", "*number*", NO, "N/A"],
-          ["`tsOnly`", "*boolean*", NO, "N/A"],
-        ]),
-      },
-      {
-        "cost.md": pyObject("Cost", [
-          ["`cache_write_1h`", "*Optional[int]*", NO, "N/A"],
-          ["`rouge_1`", "*OptionalNullable[float]*", NO, "N/A"],
-          ["`bytes_`", "List[*int*]", NO, "N/A"],
-          ["`model_id`", "*Optional[str]*", NO, "N/A"],
-          ["`new_name`", "*Optional[int]*", NO, "N/A"],
-          ["`py_only`", "*Optional[str]*", NO, "N/A"],
-          ["`extra`", "*Optional[str]*", NO, "N/A"],
-        ]),
-      },
-    );
+    const cost = twinObjects("Cost", [
+      ["cacheWrite1h", "*number*", "cache_write_1h", "*Optional[int]*", false],
+      ["rouge1", "*number*", "rouge_1", "*OptionalNullable[float]*", false],
+      ["bytes", "*number*[]", "bytes_", "List[*int*]", false],
+      ["modelID", "*string*", "model_id", "*Optional[str]*", false],
+      ["oldName", "*number*", "new_name", "*Optional[int]*", false],
+      ["tsOnly", "*boolean*", "py_only", "*Optional[str]*", false],
+    ]);
+    // A Python-only field: the last row.
+    const py = `${cost.py}\n| \`extra\` | *Optional[str]* | ${NO} | N/A |`;
+    const { graph, diagnostics } = merge({ "components/cost.md": cost.ts }, { "cost.md": py });
     const twins = object(graph, "components.Cost").fields.map((field) => field.twin?.name);
     expect(twins).toEqual(["cache_write_1h", "rouge_1", "bytes_", "model_id", "new_name", undefined]);
     expect(fieldOf(graph, "components.Cost", "oldName").type).toEqual({ kind: "primitive", name: "integer" });

@@ -6,7 +6,6 @@
  * Whatever finds no counterpart is reported as a warning at its own doc line: its facts stay unknown.
  */
 import { compareDiagnostics } from "../model/diagnostics.js";
-import { unreachable } from "../model/type-expr.js";
 import type { Diagnostic, EnumModel, Field, MergedFact, Model, ModelGraph, ObjectModel, SourceLocation, Twin, TypeExpr, UnionModel } from "../model/types.js";
 import { pairModels } from "./merge-pairs.js";
 import { alignFields, alignTypes, mergeType, type MergeSink } from "./merge-types.js";
@@ -154,25 +153,10 @@ function typeSink(facts: MergedFact[], at: SourceLocation, twin: string, what: s
   };
 }
 
-/** A type in a word or two, for messages. */
+/** A type in a word or two, for messages: its primitive, the model it references, or its kind. */
 function describeType(type: TypeExpr): string {
-  switch (type.kind) {
-    case "primitive":
-      return type.name;
-    case "literal":
-      return JSON.stringify(type.value);
-    case "ref":
-      return type.id;
-    case "nullable":
-      return `nullable ${describeType(type.type)}`;
-    case "array":
-    case "map":
-    case "union":
-    case "stream":
-      return article(type.kind);
-    default:
-      return unreachable(type);
-  }
+  if (type.kind === "nullable") return `nullable ${describeType(type.type)}`;
+  return type.kind === "primitive" ? type.name : type.kind === "ref" ? type.id : article(type.kind);
 }
 
 function article(kind: string): string {

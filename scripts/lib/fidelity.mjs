@@ -23,6 +23,7 @@ function harness() {
   if (!existsSync(path.join(copy, "node_modules")) || lock(copy) !== lock(HARNESS)) {
     rmSync(copy, { recursive: true, force: true });
     cpSync(HARNESS, copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
+    execFileSync("chmod", ["-R", "u+w", copy]); // the shared copy may be read-only
     execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--silent"], { cwd: copy, stdio: "inherit" });
   }
   return copy;

@@ -33,7 +33,8 @@ function classOf(diff: Diff, modelId: string): string {
   const detail = /^ours lacks (.+); ours adds (.+)$/.exec(diff.detail ?? "");
   if (diff.kind === "union-members" && detail && detail[1]!.split(" | ").every((member) => member === detail[2])) return REPEATED_MEMBER;
   const lacksNull = diff.detail === "ours lacks null" || (diff.kind === "union-members" && detail?.[1]!.split(" | ").includes("null") && !diff.ours.includes("null"));
-  if (lacksNull && fieldsAt(modelId, diff.path).every(unstatedContainer)) return UNSTATED_NULL;
+  // Through unions a path can name several fields (one per member that has it): the harness compared one of them.
+  if (lacksNull && fieldsAt(modelId, diff.path).some(unstatedContainer)) return UNSTATED_NULL;
   return `unexplained: ${modelId} ${diff.path}: ours ${diff.ours} vs theirs ${diff.theirs} (${diff.detail ?? diff.kind})`;
 }
 
@@ -101,12 +102,12 @@ describe("fidelity to the SDK's own types, orq-node 4.13.19", () => {
     expect(classes(moduloNull)).toEqual({ [STREAM]: 4, [REPEATED_MEMBER]: 2 });
   });
 
-  it("merged with the Python docs, exact: 17,521 equal (97.72%); every other model lacks only a null neither flavour writes", () => {
+  it("merged with the Python docs, exact: 17,531 equal (97.78%); every other model lacks only a null neither flavour writes", () => {
     log("exact (--merge)", exact);
-    expect(exact.summary.overall.equal).toBeGreaterThanOrEqual(17_521);
+    expect(exact.summary.overall.equal).toBeGreaterThanOrEqual(17_531);
     const found = classes(exact);
     expect(Object.keys(found).filter((name) => name.startsWith("unexplained")).slice(0, 10)).toEqual([]);
-    // 408 models differ; one of them is in two classes.
-    expect(found).toEqual({ [STREAM]: 4, [REPEATED_MEMBER]: 2, [UNSTATED_NULL]: 403 });
+    // 398 models differ; one of them is in two classes.
+    expect(found).toEqual({ [STREAM]: 4, [REPEATED_MEMBER]: 2, [UNSTATED_NULL]: 393 });
   });
 });
