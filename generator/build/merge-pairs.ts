@@ -54,7 +54,9 @@ class Pairing {
   readonly twins = new Map<ModelId, ModelId>();
   readonly literals = new Set<ModelId>();
   private readonly taken = new Set<ModelId>();
+  /** Every pair, in the order made; those before `followed` had their references followed. */
   private readonly queue: [Model, Model][] = [];
+  private followed = 0;
   private readonly primaryById: Map<ModelId, Model>;
   private readonly mergedById: Map<ModelId, Model>;
   private readonly mergedByTitle = new Map<string, Model[]>();
@@ -91,8 +93,8 @@ class Pairing {
 
   /** Follows the references of every pair not followed yet, until no new pair appears. */
   propagate(): void {
-    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
-      const [model, twin] = next;
+    for (; this.followed < this.queue.length; this.followed++) {
+      const [model, twin] = this.queue[this.followed]!;
       const sink: MergeSink = {
         ref: (a, b) => {
           const [p, m] = [this.primaryById.get(a), this.mergedById.get(b)];
