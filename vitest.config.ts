@@ -6,5 +6,7 @@ export default defineConfig({
     include: ["generator/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["test/corpus/**", "node_modules/**"],
     testTimeout: 60_000,
+    // beforeAll hooks build and type-check outputs too (zod's types take seconds): the 10 s default flakes under load.
+    hookTimeout: 60_000,
   },
 });

@@ -21,10 +21,11 @@ describe("docschema generate", () => {
   it("writes one file per model, barrels and schema.json, and prints a one-line summary", async () => {
     const { input, out } = await fixture();
     const run = await runCli(["generate", input, "--out", out]);
-    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 11 files in .*generated \(\d+\.\d+s\)\n$/);
+    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 12 files in .*generated \(\d+\.\d+s\)\n$/);
     expect(run.code).toBe(0);
     const files = [...(await snapshotFolder(out)).keys()];
     expect(files).toEqual([
+      ".docschema",
       "components/choice.ts",
       "components/errort.ts",
       "components/finishreason.ts",
@@ -95,7 +96,7 @@ describe("docschema generate", () => {
     const { input, out } = await fixture();
     const run = await runCli(["generate", input, "-o", out, "--check"]);
     expect(run.code).toBe(1);
-    expect(run.stderr.match(/^missing /gm)).toHaveLength(11);
+    expect(run.stderr.match(/^missing /gm)).toHaveLength(12);
   });
 
   it("links resolve whatever the input folder is called (they are relative to the SDK's docs/models)", async () => {
@@ -128,9 +129,9 @@ describe("usage errors exit 2", () => {
     [["generate", "package.json"], 'input "package.json" is not a folder'],
     [["graph", "no/such/folder"], 'input folder "no/such/folder" does not exist'],
     [["generate", "docs/models", "--max-diagnostics", "0"], "must be a positive integer"],
-    [["generate", "docs/models", "-o", "docs/models"], "must not be the input folder"],
-    [["generate", "docs/models", "-o", "docs/models/out"], "must not be the input folder"],
-    [["generate", "docs/models", "-o", "docs"], "must not contain the input folder"],
+    [["generate", "docs/models", "-o", "docs/models"], 'output folder "docs/models" is the input folder "docs/models" or inside it'],
+    [["generate", "docs/models", "-o", "docs/models/out"], 'output folder "docs/models/out" is the input folder "docs/models" or inside it'],
+    [["generate", "docs/models", "-o", "docs"], 'output folder "docs" contains the input folder "docs/models"'],
   ])("%j", async (args, message) => {
     const run = await runCli(args);
     expect(run.stderr).toContain(message);

@@ -1,12 +1,13 @@
 /**
  * Parse fragments in, model graph out: index every model by file and by id, resolve every reference
- * (link target first, then namespace-qualified name) and report what does not resolve. Linear in the
- * size of the doc set: one pass to index, one to resolve.
+ * (link target first, then namespace-qualified name) and report what does not resolve; then flatten unions that
+ * contain each other (./union-cycles.ts). Linear in the size of the doc set: one pass to index, one to resolve.
  */
 import { compareDiagnostics } from "../model/diagnostics.js";
 import { compareIds, mapRefs, unreachable, type RefType } from "../model/type-expr.js";
 import type { Diagnostic, Flavour, Model, ModelGraph, ModelId, ParsedDoc, SourceLocation, TypeExpr } from "../model/types.js";
 import { withExampleNulls } from "./example-nulls.js";
+import { flattenUnionCycles } from "./union-cycles.js";
 
 export interface BuildResult {
   graph: ModelGraph;
@@ -82,8 +83,9 @@ export function buildGraph(docs: readonly ParsedDoc[]): BuildResult {
     }
   }
   models.sort((a, b) => compareIds(a.id, b.id));
+  const graph: ModelGraph = { format: "docschema-graph", version: 1, flavour: majorityFlavour(docs), models: flattenUnionCycles(models, diagnostics) };
   diagnostics.sort(compareDiagnostics);
-  return { graph: { format: "docschema-graph", version: 1, flavour: majorityFlavour(docs), models }, diagnostics };
+  return { graph, diagnostics };
 }
 
 function majorityFlavour(docs: readonly ParsedDoc[]): Flavour {

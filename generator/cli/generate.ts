@@ -1,7 +1,8 @@
 /** `docschema generate`: runs the generate job and reports it like a compiler: diagnostics, drift, one summary line. */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import pc from "picocolors";
-import { countBySeverity, generate as run, type GenerateOptions, type GenerateResult } from "../pipeline/index.js";
+import { InputError, countBySeverity, generate as run, type GenerateOptions, type GenerateResult } from "../pipeline/index.js";
 import { createReporter, printDiagnostics, type Reporter } from "./report.js";
 
 export interface GenerateCliOptions extends Omit<GenerateOptions, "onProgress" | "cacheDir"> {
@@ -17,15 +18,26 @@ export interface GenerateCliOptions extends Omit<GenerateOptions, "onProgress" |
 export async function generate(input: string, options: GenerateCliOptions): Promise<number> {
   const started = performance.now();
   const reporter = createReporter(options);
-  const result = await run(input, {
-    ...options,
-    cacheDir: options.cache === false ? undefined : options.cacheDir,
-    onProgress: (phase, done, total) => {
-      if (done === undefined) reporter.done();
-      reporter.progress(phase, done, total);
-    },
-  });
+  let result: GenerateResult;
+  try {
+    result = await run(input, {
+      ...options,
+      cacheDir: options.cache === false ? undefined : options.cacheDir,
+      onProgress: (phase, done, total) => {
+        if (done === undefined) reporter.done();
+        reporter.progress(phase, done, total);
+      },
+      onWait: (owner) => reporter.info(pc.dim(`waiting for another docschema run writing ${options.out} (${owner})…`)),
+    });
+  } catch (error) {
+    reporter.done();
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(`${pc.red("error:")} ${error.message}\n`);
+    return 2;
+  }
   reporter.done();
+  if (result.workersCapped) reporter.info(pc.yellow(`warning: --workers ${result.workersCapped} is more than this machine's ${availableParallelism()} cores; using ${availableParallelism()}`));
+  for (const warning of result.warnings) reporter.info(`${pc.yellow("warning:")} ${warning}`);
   const failed = result.status === "failed";
   printDiagnostics(result.diagnostics, prefixOf(input), { warnings: !options.quiet || failed, limit: options.maxDiagnostics ?? 200 });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_OPTIONS, OPTION_CHOICES } from "../pipeline/index.js";
+import { DEFAULT_OPTIONS, FORMAT_NAMES, InputError, OPTION_CHOICES } from "../pipeline/index.js";
 import pc from "picocolors";
 
 const DEFAULT_INPUT = "docs/models";
@@ -32,17 +32,6 @@ function unknownTypesOption(): Option {
     .default("error");
 }
 
-/** The output folder is replaced as a whole, so it must neither hold the docs nor sit among them (they would be read as docs). */
-function separateOutput(input: string, out: string): string {
-  const within = (inner: string, outer: string): boolean => {
-    const relative = path.relative(path.resolve(outer), path.resolve(inner));
-    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-  };
-  if (within(out, input)) throw new UsageError(`output folder "${out}" must not be the input folder "${input}" or inside it`);
-  if (within(input, out)) throw new UsageError(`output folder "${out}" must not contain the input folder "${input}": it is replaced as a whole`);
-  return out;
-}
-
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
@@ -53,6 +42,11 @@ function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("must be a non-negative integer");
   return n;
+}
+
+/** `a,b` (repeatable: `--exclude a --exclude b`) → ["a", "b"]. */
+function commaList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(",").map((item) => item.trim()).filter(Boolean)];
 }
 
 function packageVersion(): string {
@@ -94,7 +88,7 @@ export function createProgram(): Command {
       // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.
       const { generate } = await import("./generate.js");
       const merge = options.merge === undefined ? undefined : existingPath(options.merge);
-      process.exitCode = await generate(existingFolder(input), { ...options, merge, out: separateOutput(input, options.out) });
+      process.exitCode = await generate(existingFolder(input), { ...options, merge });
     });
 
   program
@@ -116,9 +110,15 @@ export function createProgram(): Command {
     .argument("[old]", "docs folder or schema.json snapshot (with --git: the new side, default: the same path in the work tree)")
     .argument("[new]", "docs folder or schema.json snapshot")
     .option("--git <rev[:path]>", `old side from a git revision of this repository (path default: ${DEFAULT_INPUT})`)
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json", "github"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("text"))
     .addOption(new Option("--fail-on <severity>", "exit 1 when a change of this severity (or worse) exists").choices(["breaking", "warning"]))
-    .addHelpText("after", `\nExamples:\n  $ docschema diff old/docs new/docs\n  $ docschema diff --git main                    # main's ${DEFAULT_INPUT} vs the work tree\n  $ docschema diff --git v1.2:generated/schema.json generated/schema.json --format markdown\n  $ docschema diff --git origin/main --fail-on breaking --format github`)
+    .option("--policy <file>", "JSON file of rule severities per direction and rules to exclude (see the README's diff policy)")
+    .option("--baseline <file>", "JSON file of known changes (fingerprint and reason) to leave out")
+    .option("--exclude <rules>", "leave out the changes of these rules (comma-separated, e.g. description-changed,example-changed)", commaList)
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ docschema diff old/docs new/docs\n  $ docschema diff --git main                    # main's ${DEFAULT_INPUT} vs the work tree\n  $ docschema diff --git v1.2:generated/schema.json generated/schema.json --format markdown\n  $ docschema diff --git origin/main --fail-on breaking --format github\n  $ docschema diff old/docs new/docs --format changelog --exclude description-changed,example-changed`,
+    )
     .action(async (old: string | undefined, next: string | undefined, options, command: Command) => {
       const inputs = [old, next].filter((x): x is string => x !== undefined);
       if (options.git === undefined ? inputs.length !== 2 : inputs.length > 1) {
@@ -140,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version exit through here with code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof InputError) {
       process.stderr.write(`${pc.red("error:")} ${error.message}\n`);
       return 2;
     }

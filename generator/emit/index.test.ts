@@ -56,7 +56,7 @@ export type FinishReason = "stop" | "tool_calls";
 
   it("an enum named like a global it uses (Python `Object`) does not shadow it", () => {
     const { text } = emitted(graphOf([enumModel("models.Object", ["embedding"])], "python"));
-    expect(text("models/object.ts")).toContain("export const Object$ = Object.freeze(");
+    expect(text("models/object.ts")).toContain("\nconst Object$ = Object.freeze(");
     expect(text("models/object.ts")).toContain("export { Object$ as Object };");
   });
 });
@@ -116,6 +116,13 @@ export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBo
     expect(file).toContain("Ends early *\\/ unless escaped");
   });
 
+  it("a field named __proto__ is a property of its own, not the prototype of an object literal", () => {
+    const graph = graphOf([object("components.M", [field("__proto__", prim("string")), field("constructor", prim("number"))])]);
+    expect(emitted(graph).text("components/m.ts")).toContain('  ["__proto__"]: string;\n  constructor: number;');
+    const zod = fileOf(emitOutput(graph, { ...DEFAULT_OPTIONS, validators: "zod" }).files, "components/m.ts");
+    expect(zod).toContain('  ["__proto__"]: z.string(),');
+  });
+
   it("cross-namespace references import under a namespace alias; the same title in two namespaces works", () => {
     const { text } = emitted(
       graphOf([object("errors.ErrorT", [field("message", prim("string"))]), object("operations.ErrorT", [field("inner", ref("errors.ErrorT"))])]),
@@ -131,7 +138,7 @@ describe("barrels and snapshot", () => {
 
   it("a barrel per namespace exporting every model, a root barrel of namespaces, schema.json; files sorted", () => {
     const { files, text } = emitted(graph);
-    expect(files.map((f) => f.path)).toEqual(["components/a.ts", "components/b.ts", "components/index.ts", "index.ts", "operations/c.ts", "operations/index.ts", "schema.json"]);
+    expect(files.map((f) => f.path)).toEqual([".docschema", "components/a.ts", "components/b.ts", "components/index.ts", "index.ts", "operations/c.ts", "operations/index.ts", "schema.json"]);
     expect(text("components/index.ts")).toBe(`${BANNER}export * from "./a.js";\nexport * from "./b.js";\n`);
     expect(text("index.ts")).toBe(`${BANNER}export * as components from "./components/index.js";\nexport * as operations from "./operations/index.js";\n`);
     expect(parseGraph(text("schema.json"))).toEqual(graph);

@@ -5,7 +5,7 @@
  */
 import { StructureKind, type ExportDeclarationStructure, type OptionalKind } from "ts-morph";
 import type { ModelGraph } from "../model/types.js";
-import { moduleSpecifier, planLayout, type Layout } from "./layout.js";
+import { moduleSpecifier, planLayout, ROOT_EXPORTS, type Layout } from "./layout.js";
 import { compareIds } from "../model/type-expr.js";
 import { modelStatements } from "./model-file.js";
 import { DEFAULT_OPTIONS, type EmitOptions } from "./options.js";
@@ -58,6 +58,5 @@ export function emitFiles(graph: ModelGraph, options: EmitOptions, include: (pat
 
 /** The root index re-exports the runtime's public names: issue and result types, `ValidationError`. */
 function runtimeExports(): OptionalKind<ExportDeclarationStructure> {
-  const names = ["EnumSchema", "Issue", "Path", "Result", "Schema", "StandardSchemaV1", "ValidationError"];
-  return { moduleSpecifier: `./${RUNTIME_FILE.replace(/\.ts$/, ".js")}`, namedExports: names.map((name) => ({ name, isTypeOnly: RUNTIME_TYPES.has(name) })) };
+  return { moduleSpecifier: `./${RUNTIME_FILE.replace(/\.ts$/, ".js")}`, namedExports: ROOT_EXPORTS.map((name) => ({ name, isTypeOnly: RUNTIME_TYPES.has(name) })) };
 }

@@ -42,6 +42,36 @@ describe("output layout", () => {
     expect(diagnostics).toHaveLength(1);
   });
 
+  it("device names Windows reserves get another file name too", () => {
+    const { layout, diagnostics } = planLayout(graphOf([object("components.Con", []), object("components.LPT1", []), object("components.Console", [])]));
+    expect([...layout.files.values()]).toEqual(["components/con_model.ts", "components/console.ts", "components/lpt1_model.ts"]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'components.Con is written to components/con_model.ts: "con.ts" is reserved (a namespace barrel, or a device name on Windows)',
+      'components.LPT1 is written to components/lpt1_model.ts: "lpt1.ts" is reserved (a namespace barrel, or a device name on Windows)',
+    ]);
+  });
+
+  it("a model whose title cannot be an export name is renamed, with a warning at its title", () => {
+    const { diagnostics } = planLayout(graphOf([object("components.default", []), object("components.class", []), object("components.__proto__", [])]));
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", code: "renamed-export", file: "components/__proto__.md", message: expect.stringContaining("components.__proto__ is exported as __proto__$") }),
+      expect.objectContaining({ severity: "warning", code: "renamed-export", file: "components/default.md", message: expect.stringContaining("components.default is exported as default$") }),
+    ]);
+  });
+
+  it("namespace identifiers in the root index are identifiers, distinct, and none of its other exports", () => {
+    const models = ["a-b", "a_b", "2024", "default", "Schema", "ValidationError", "class"].map((ns) => object(`${ns}.X`, []));
+    expect(planLayout(graphOf(models)).layout.namespaces.map((ns) => [ns.name, ns.identifier])).toEqual([
+      ["2024", "_2024"],
+      ["Schema", "Schema$"],
+      ["ValidationError", "ValidationError$"],
+      ["a-b", "a_b"],
+      ["a_b", "a_b$"],
+      ["class", "class"],
+      ["default", "default$"],
+    ]);
+  });
+
   it("namespace folders differing only in case are an error", () => {
     const { diagnostics } = planLayout(graphOf([object("Components.A", []), object("components.B", [field("a", ref("Components.A"))])]));
     expect(diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "file-collision" })]);

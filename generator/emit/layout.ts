@@ -4,6 +4,7 @@
  * Windows; a clash gets a numbered name and a warning instead of overwriting.
  */
 import type { Diagnostic, Model, ModelGraph, ModelId } from "../model/types.js";
+import { namespaceIdentifier, renamedExport, unique } from "./lib/names.js";
 
 export interface Layout {
   /** Namespaces in output order, with the identifier each is exported as from the root barrel. */
@@ -13,7 +14,11 @@ export interface Layout {
   models: Map<ModelId, Model>;
 }
 
-const RESERVED_FILE_NAMES = new Set(["index"]);
+/** `index` is the namespace barrel; the others are device names Windows reserves, whatever the extension. */
+const RESERVED_FILE_NAMES = new Set(["index", "con", "prn", "aux", "nul", ..."123456789".split("").flatMap((n) => [`com${n}`, `lpt${n}`])]);
+
+/** What the root index exports besides the namespaces: the validators' runtime (see ./index.ts). */
+export const ROOT_EXPORTS: readonly string[] = ["EnumSchema", "Issue", "Path", "Result", "Schema", "StandardSchemaV1", "ValidationError"];
 
 export function planLayout(graph: ModelGraph): { layout: Layout; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -23,6 +28,8 @@ export function planLayout(graph: ModelGraph): { layout: Layout; diagnostics: Di
   const folders = new Map<string, string>();
   for (const model of graph.models) {
     models.set(model.id, model);
+    const renamed = renamedExport(model);
+    if (renamed) diagnostics.push({ severity: "warning", code: "renamed-export", message: renamed, ...model.source });
     const folder = model.namespace.replace(/\./g, "/");
     const folderKey = folder.toLowerCase();
     const other = folders.get(folderKey);
@@ -32,23 +39,31 @@ export function planLayout(graph: ModelGraph): { layout: Layout; diagnostics: Di
     }
     folders.set(folderKey, folder);
     const base = model.name.toLowerCase();
-    let stem = RESERVED_FILE_NAMES.has(base) ? `${base}_model` : base;
+    const reserved = RESERVED_FILE_NAMES.has(base);
+    let stem = reserved ? `${base}_model` : base;
     for (let n = 2; taken.has(`${folderKey}/${stem}`); n++) stem = `${base}_${n}`;
     if (stem !== base) {
-      diagnostics.push({
-        severity: "warning",
-        code: "file-collision",
-        message: `${model.id} is written to ${folder}/${stem}.ts: "${base}.ts" is taken on case-insensitive file systems`,
-        ...model.source,
-      });
+      const why = reserved ? "is reserved (a namespace barrel, or a device name on Windows)" : "is taken on case-insensitive file systems";
+      diagnostics.push({ severity: "warning", code: "file-collision", message: `${model.id} is written to ${folder}/${stem}.ts: "${base}.ts" ${why}`, ...model.source });
     }
     taken.add(`${folderKey}/${stem}`);
     files.set(model.id, `${folder}/${stem}.ts`);
   }
-  const namespaces = [...folders.values()]
-    .sort()
-    .map((folder) => ({ name: folder.replace(/\//g, "."), folder, identifier: folder.replace(/[^A-Za-z0-9_$]/g, "_") }));
-  return { layout: { namespaces, files, models }, diagnostics };
+  return { layout: { namespaces: namespacesOf([...folders.values()].sort()), files, models }, diagnostics };
+}
+
+/**
+ * Each namespace's identifier in the root index (`export * as components`): unique, and none of the names the
+ * root index exports otherwise or that mean something else (`default`). A function of the namespace names alone.
+ */
+function namespacesOf(folders: string[]): Layout["namespaces"] {
+  const taken = new Set(["default", "__proto__", ...ROOT_EXPORTS]);
+  return folders.map((folder) => {
+    const name = folder.replace(/\//g, ".");
+    const identifier = unique(namespaceIdentifier(name), (candidate) => !taken.has(candidate));
+    taken.add(identifier);
+    return { name, folder, identifier };
+  });
 }
 
 /** Relative module specifier from one output file to another, as ESM wants it (`./x.js`, `../ns/x.js`). */

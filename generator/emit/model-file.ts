@@ -6,7 +6,7 @@ import { StructureKind } from "ts-morph";
 import { compareIds, unreachable } from "../model/type-expr.js";
 import type { Model, ModelId } from "../model/types.js";
 import { moduleSpecifier, type Layout } from "./layout.js";
-import { identifierOf, OUTPUT_GLOBALS } from "./lib/ts.js";
+import { exportNameOf, fileScope, identifierOf, namespaceIdentifier } from "./lib/names.js";
 import type { EmitOptions } from "./options.js";
 import type { Statement } from "./print.js";
 import { enumType } from "./types/enum.js";
@@ -18,17 +18,24 @@ import { RUNTIME_FILE, RUNTIME_TYPES } from "./validators/runtime-source.js";
 import { ZOD_IMPORT, zodStatements } from "./zod/index.js";
 
 export function modelStatements(model: Model, path: string, layout: Layout, options: EmitOptions): Statement[] {
+  // Module specifier → export name → local name; and each referenced model's local name, claimed once.
   const imports = new Map<string, Map<string, string>>();
+  const locals = new Map<ModelId, string>();
+  const scope = fileScope(model);
   const refName = (id: ModelId): string => {
     const target = layout.models.get(id);
     const targetPath = layout.files.get(id);
     if (!target || !targetPath) return "unknown"; // unresolved: already reported by the graph builder
     if (id === model.id) return identifierOf(model);
-    const plain = target.namespace === model.namespace && !OUTPUT_GLOBALS.has(target.name);
-    const local = plain ? target.name : `${target.namespace.replace(/\W/g, "_")}_${target.name}`;
+    const known = locals.get(id);
+    if (known !== undefined) return known;
+    // Its title within its namespace, `namespace_Title` from another one (or where the title is taken or unusable).
+    const alias = `${namespaceIdentifier(target.namespace)}_${target.name}`;
+    const local = scope.claim(target.namespace === model.namespace ? [target.name, alias] : [alias]);
+    locals.set(id, local);
     const specifier = moduleSpecifier(path, targetPath);
     if (!imports.has(specifier)) imports.set(specifier, new Map());
-    imports.get(specifier)!.set(target.name, local);
+    imports.get(specifier)!.set(exportNameOf(target), local);
     return local;
   };
   const declarations = declare(model, refName, options);
@@ -63,9 +70,9 @@ export function modelStatements(model: Model, path: string, layout: Layout, opti
     });
   }
   const zod = options.validators === "zod" ? [ZOD_IMPORT] : [];
-  // Declared under another identifier (it would shadow a global): exported by its title all the same.
+  // Declared under another identifier (a reserved word, or it would shadow a global): exported by its title all the same.
   const title: Statement[] =
-    identifierOf(model) === model.name ? [] : [{ kind: StructureKind.ExportDeclaration, namedExports: [{ name: identifierOf(model), alias: model.name }] }];
+    identifierOf(model) === exportNameOf(model) ? [] : [{ kind: StructureKind.ExportDeclaration, namedExports: [{ name: identifierOf(model), alias: exportNameOf(model) }] }];
   return [...zod, ...importStatements, ...declarations, ...validators, ...title];
 }
 

@@ -104,6 +104,10 @@ export interface ObjectModel extends ModelBase {
 export interface EnumModel extends ModelBase {
   kind: "enum";
   values: (string | number)[];
+  /** The members' names, one per value, where the docs give them (a `Name | Value` table): `FinishReason.ToolCalls`. */
+  names?: string[];
+  /** The doc line of each value, in the order of `values`: where a diff points at an added or removed value. */
+  valueLines?: number[];
   /** Open enum: values end in `Unrecognized<string>`, so any value of that type is accepted. */
   open?: boolean;
 }
@@ -152,6 +156,8 @@ export interface Operation {
   request: ModelId[];
   /** Models named in the Response section and the Errors table: what the caller receives. */
   response: ModelId[];
+  /** The models of `response` that come from the Errors table. */
+  errors?: ModelId[];
   source: SourceLocation;
 }
 

@@ -165,10 +165,33 @@ describe("enum docs", () => {
     expect(enumOf(doc).values).toEqual(["active", "on hold"]);
   });
 
-  it("a repeated value is kept once, with a warning", () => {
-    const doc = parse("components/e.md", tsEnum("E", ['"a"', '"a"']));
-    expect(enumOf(doc).values).toEqual(["a"]);
+  it("the Name column names the members, the first of a repeated value keeping its name", () => {
+    const rows = [["`ToolCalls`", "tool_calls"], ["`STOP`", "stop"], ["`Again`", "tool_calls"], ["`toolCalls2`", "other"]];
+    const doc = parse("components/finishreason.md", ["# FinishReason", "", "## Values", "", table(["Name", "Value"], rows)].join("\n"));
+    expect(enumOf(doc)).toMatchObject({ values: ["tool_calls", "stop", "other"], names: ["ToolCalls", "STOP", "toolCalls2"] });
     expect(codes(doc)).toEqual(["warning duplicate-enum-value"]);
+    expect(enumOf(parse("components/e.md", tsEnum("E", ['"a"']))).names).toBeUndefined();
+  });
+
+  it("values JSON cannot read, or numbers out of range, are errors at the value", () => {
+    const badEscape = only(parse("components/e.md", tsEnum("E", ['"a"', '"C:\\dir"'])));
+    expect(badEscape).toMatchObject({ severity: "error", code: "bad-enum-value", line: 12, column: '"a" | '.length + 1 });
+    expect(only(parse("components/e.md", tsEnum("E", ["1", "9".repeat(400)])))).toMatchObject({ code: "bad-enum-value", column: "1 | ".length + 1 });
+    expect(only(parse("e.md", pyEnum("E", ['"C:\\dir"'])))).toMatchObject({ code: "bad-enum-value", line: 11 });
+  });
+
+  it("a repeated value is kept once, at its first line, with a warning", () => {
+    const doc = parse("components/e.md", tsEnum("E", ['"a"', '"b"', '"a"']));
+    expect(enumOf(doc)).toMatchObject({ values: ["a", "b"], valueLines: [12, 12] });
+    expect(codes(doc)).toEqual(["warning duplicate-enum-value"]);
+  });
+
+  it("records the doc line of each value, where a diff points at it (a TS union wrapped over lines, bullets, table rows)", () => {
+    const wrapped = ["# Size", "", "## Values", "", "```typescript", '"s" | "m" |', '  "l" | Unrecognized<string>', "```", ""].join("\n");
+    expect(enumOf(parse("components/size.md", wrapped))).toMatchObject({ values: ["s", "m", "l"], valueLines: [6, 6, 7] });
+    expect(enumOf(parse("size.md", pyEnum("Size", ['"s"', '"m"']))).valueLines).toEqual([11, 12]);
+    const rows = ["# Status", "", "## Values", "", table(["Name", "Value"], [["`Active`", "active"], ["`OnHold`", "on hold"]])].join("\n");
+    expect(enumOf(parse("components/status.md", rows)).valueLines).toEqual([7, 8]);
   });
 });
 

@@ -104,6 +104,23 @@ describe("TypeScript-flavoured type cells (docs/FORMAT.md §3.2)", () => {
     expect(shape("*Stop*", "operations")).toEqual(ref("operations.Stop"));
   });
 
+  it("a lower-case title is a model when qualified or linked; a bare lower-case word is still an unknown type", () => {
+    expect(parse("[components.thing](../../models/components/thing.md)").type).toMatchObject({ kind: "ref", id: "components.thing", link: { target: "components/thing.md" } });
+    expect(parse("[thing](../../models/components/thing.md)", "components").type).toMatchObject({ kind: "ref", id: "components.thing", link: { target: "components/thing.md" } });
+    expect(shape("*components.thing*[]")).toEqual(array(ref("components.thing")));
+    expect(shape("List[models.default]", "models")).toEqual(array(ref("models.default")));
+    expect(syntaxError("*thing*").message).toContain('unknown type "thing"');
+    // Outside a model link, link text is decoration: a lower-case word in it is still unknown.
+    expect(syntaxError(`[thing](${MDN_DATE})`).message).toContain('unknown type "thing"');
+  });
+
+  it("string literals: a table's escaped pipe is a pipe; what JSON cannot read is an error, not a crash", () => {
+    expect(shape('*"a\\|b"*')).toEqual({ kind: "literal", value: "a|b" });
+    expect(shape('*"a\\\\"*')).toEqual({ kind: "literal", value: "a\\" });
+    expect(syntaxError('*"C:\\dir"*').message).toContain("invalid string literal");
+    expect(syntaxError("*1e400*").message).toContain("out of range");
+  });
+
   it("TS types are neither optional nor nullable", () => {
     const parsed = parse("*string*");
     expect([parsed.optional, parsed.nullable]).toEqual([false, false]);

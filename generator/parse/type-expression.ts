@@ -130,6 +130,8 @@ class Parser {
     private readonly context: TypeExpressionContext,
     /** Offset of `text` inside the cell, so errors inside link text point at the right column. */
     private readonly offset = 0,
+    /** `text` is the text of a link to a model doc: a bare name in it is that model, whatever its case. */
+    private readonly modelLink = false,
   ) {}
 
   parseWhole(): Parsed {
@@ -175,8 +177,11 @@ class Parser {
     if (ch !== undefined && /[-0-9]/.test(ch)) {
       const match = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(this.text.slice(this.pos));
       if (!match) this.fail("expected a type");
+      const value = Number(match[0]);
+      // JSON (schema.json) and TypeScript literal types have no Infinity.
+      if (!Number.isFinite(value)) this.fail(`number ${match[0]} is out of range`);
       this.pos += match[0].length;
-      return { kind: "literal", value: Number(match[0]) };
+      return { kind: "literal", value };
     }
     const name = this.parseName();
     if (!name) this.fail(`expected a type, found "${this.text.slice(start, start + 20)}"`, start);
@@ -191,7 +196,9 @@ class Parser {
     if (primitive) return { kind: "primitive", name: primitive };
     const literal = LITERALS[name];
     if (literal !== undefined && literal !== null) return { kind: "literal", value: literal };
-    if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(name) && /^([a-z_]\w*\.)?[A-Z]/.test(name)) {
+    // A model name: qualified (`components.X`, any case: titles may be lower-case), capitalised, or a model link's
+    // text. A bare lower-case word is more likely a misspelt primitive (`strng`) than a model.
+    if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(name) && (name.includes(".") || /^[A-Z]/.test(name) || this.modelLink)) {
       const id = name.includes(".") ? name : `${this.context.namespace}.${name}`;
       return { kind: "ref", id, link: { at: this.context.locate(this.offset + start) } };
     }
@@ -312,7 +319,7 @@ class Parser {
     const external = /^[a-z]+:/i.test(href) || href.startsWith("#") || href.startsWith("/");
     const known = EXTERNAL_TYPES[label.trim()];
     if (external && known) return { kind: "primitive", name: known };
-    const inner = new Parser(label, this.context, this.offset + open + 1).parseWhole();
+    const inner = new Parser(label, this.context, this.offset + open + 1, !external).parseWhole();
     // A link around a type that names no model only points at its documentation (RFCDate links a page in docs/types).
     if (!hasRefs(stripOptional(inner))) return inner;
     if (external) this.fail(`model link "${label}" must point at a relative .md file, not "${href}"`, open);
@@ -339,8 +346,10 @@ class Parser {
   private parseString(): string {
     const match = /^"(?:[^"\\]|\\.)*"/.exec(this.text.slice(this.pos));
     if (!match) this.fail("unterminated string literal");
+    const value = readJsonString(match[0]);
+    if (value === undefined) this.fail(`invalid string literal ${match[0].slice(0, 40)}`);
     this.pos += match[0].length;
-    return JSON.parse(match[0]) as string;
+    return value;
   }
 
   private skipSpace(): void {
@@ -362,6 +371,18 @@ class Parser {
 
   private fail(message: string, index = this.pos): never {
     throw new TypeSyntaxError(message, this.offset + index);
+  }
+}
+
+/**
+ * A JSON string literal as the docs write it, or undefined when it is not one (`"C:\dir"`). Tables escape a pipe
+ * as `\|`, which JSON does not know: it is a pipe.
+ */
+export function readJsonString(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal.replace(/\\(.)/g, (escape, char: string) => (char === "|" ? "|" : escape))) as string;
+  } catch {
+    return undefined;
   }
 }
 

@@ -11,13 +11,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parseGraph } from "../model/json.js";
+import { InputError } from "./errors.js";
 import type { FolderParses } from "./load.js";
 import type { Diagnostic, ModelGraph } from "../model/types.js";
 
 const run = promisify(execFile);
 
-/** Bad input (missing path, unknown revision, not a snapshot): exit 2. */
-export class InputError extends Error {}
 
 export interface Side {
   graph: ModelGraph;
@@ -109,9 +108,7 @@ async function parseSides(before: OpenedSide, after: OpenedSide): Promise<[Side,
   let seed: FolderParses | undefined;
   const parse = async (side: OpenedSide): Promise<Side> => {
     if (!("models" in side)) return side;
-    const { graph, diagnostics, docCount, parses } = await loadGraph(side.models, { seed });
-    // An empty folder is a wrong path, not a schema whose every model was removed.
-    if (docCount === 0) throw new InputError(`no model docs (*.md) in "${path.relative(process.cwd(), side.models) || "."}"`);
+    const { graph, diagnostics, parses } = await loadGraph(side.models, { seed });
     seed = parses;
     return { graph, diagnostics, label: side.label, prefix: side.prefix };
   };

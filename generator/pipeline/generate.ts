@@ -1,17 +1,22 @@
 /**
  * `generate` as a job: docs → model graph → output files, written atomically, or compared with what is on disk.
- * Returns what happened as data; printing it is the caller's (the CLI's) business.
+ * Returns what happened as data; printing it is the caller's (the CLI's) business. Throws InputError (and its
+ * kinds: IoError, OutputError, LockBusyError) when the run cannot be done: a missing or empty input, an output
+ * folder that is not docschema's, a file system failure, another run holding the output.
  */
 import type { EmitOptions } from "../emit/options.js";
 import { DEFAULT_OPTIONS } from "../emit/options.js";
 import { hasErrors } from "../model/diagnostics.js";
 import type { Diagnostic, ModelGraph } from "../model/types.js";
+import { availableParallelism } from "node:os";
 import type { RunRecord } from "./cache/emit-manifest.js";
+import type { CacheWarnings } from "./cache/store.js";
 import { emitIncrementally, type IncrementalEmission } from "./incremental/emit.js";
 import { previousRun } from "./incremental/previous-run.js";
 import { loadGraph, type LoadedGraph, type UnknownTypes } from "./load.js";
+import { acquireLock } from "./lock.js";
 import { loadMergedGraph } from "./merge.js";
-import { checkOutput, writeOutput, type OutputDrift } from "./output.js";
+import { checkOutput, claimOutput, recoverInterrupted, writeOutput, type OutputDrift } from "./output.js";
 import { emitInParallel, startPrinter } from "./print-pool.js";
 
 export interface GenerateOptions extends Partial<EmitOptions> {
@@ -29,6 +34,8 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   unknownTypes?: UnknownTypes | undefined;
   /** Called as the run goes: a phase, with its count of items done when it has one. */
   onProgress?: ((phase: string, done?: number, total?: number) => void) | undefined;
+  /** Called once when another run holds the output folder and this one waits for it. */
+  onWait?: ((owner: string) => void) | undefined;
 }
 
 export interface GenerateResult {
@@ -39,6 +46,8 @@ export interface GenerateResult {
   status: "written" | "failed" | "in-sync" | "stale";
   /** Every diagnostic of the docs and of the layout, sorted; warnings only unless `failed`. */
   diagnostics: Diagnostic[];
+  /** About the run itself rather than the docs: caches that could not be read or written, cleanup after a killed run. */
+  warnings: string[];
   /** `N models (a objects, b enums, c unions)`. */
   summary: string;
   docCount: number;
@@ -51,18 +60,40 @@ export interface GenerateResult {
   removed?: number | undefined;
   /** With `check`: every stale, missing and extra file. */
   drift?: OutputDrift | undefined;
+  /** Worker threads asked for beyond the machine's cores, and not started. */
+  workersCapped?: number | undefined;
 }
 
 export async function generate(input: string, options: GenerateOptions): Promise<GenerateResult> {
+  const cores = availableParallelism();
+  const workersCapped = options.workers !== undefined && options.workers > cores ? options.workers : undefined;
+  const run = { ...options, workers: workersCapped ? cores : options.workers };
+  // --check writes nothing, so it takes no lock and leaves whatever a killed run left for the next write.
+  if (options.check) return { ...(await generateLocked(input, run)), workersCapped };
+  await claimOutput(options.out, input); // before waiting for a lock: a refusal needs no wait
+  const lock = await acquireLock(options.out, { onWait: options.onWait });
+  try {
+    // A killed run may have left its folders beside the output (or the previous output moved aside): tidy up first.
+    const recovered = await recoverInterrupted(options.out);
+    await claimOutput(options.out, input);
+    const result = await generateLocked(input, run);
+    return { ...result, warnings: [...recovered, ...result.warnings], workersCapped };
+  } finally {
+    await lock.release();
+  }
+}
+
+async function generateLocked(input: string, options: GenerateOptions): Promise<GenerateResult> {
   const emitOptions = emitOptionsOf(options);
   const { cacheDir, onProgress } = options;
+  const warnings: CacheWarnings = [];
   // A merged run depends on two doc sets, and unknown types change what a run with errors gives: such runs parse
   // with the cache but print the whole output.
   const reusesPreviousRun = !options.merge && options.unknownTypes !== "unknown";
-  const previous = cacheDir && !options.check && reusesPreviousRun ? await previousRun(input, options.out, cacheDir, emitOptions) : undefined;
+  const previous = cacheDir && !options.check && reusesPreviousRun ? await previousRun(input, options.out, cacheDir, emitOptions, warnings) : undefined;
   if (previous?.unchanged) {
     const run = previous.unchanged;
-    return { status: "written", diagnostics: run.diagnostics, summary: run.summary, docCount: run.docCount, fileCount: run.fileCount, parsed: 0, written: 0, removed: 0 };
+    return { status: "written", diagnostics: run.diagnostics, warnings, summary: run.summary, docCount: run.docCount, fileCount: run.fileCount, parsed: 0, written: 0, removed: 0 };
   }
   // A run after a recorded one usually prints a few files: load the emitter on another core while docs are read.
   const printer = previous?.manifest && options.workers !== 0 && options.workers !== 1 ? startPrinter() : undefined;
@@ -83,9 +114,10 @@ export async function generate(input: string, options: GenerateOptions): Promise
   } finally {
     printer?.cancel(); // a no-op once it printed; otherwise its worker must not keep the process alive
   }
+  warnings.push(...loaded.warnings);
   const emitted = incremental ? undefined : await emitInParallel(loaded.graph, emitOptions, new Set(), options.workers);
   const diagnostics = [...loaded.diagnostics, ...(incremental ?? emitted!).diagnostics];
-  const base = { diagnostics, summary: summarize(loaded.graph), docCount: loaded.docCount, parsed: loaded.parsedCount };
+  const base = { diagnostics, warnings, summary: summarize(loaded.graph), docCount: loaded.docCount, parsed: loaded.parsedCount };
   if (hasErrors(diagnostics)) return { ...base, status: "failed", fileCount: 0 };
 
   if (emitted && options.check) {
@@ -94,15 +126,16 @@ export async function generate(input: string, options: GenerateOptions): Promise
     return { ...base, status: stale ? "stale" : "in-sync", fileCount: emitted.files.length, drift };
   }
   onProgress?.("writing");
-  const run: RunRecord = {
+  const record: RunRecord = {
     inputs: previous?.inputs ?? "",
     summary: base.summary,
     fileCount: incremental?.fileCount ?? emitted!.files.length,
     docCount: loaded.docCount,
     diagnostics,
   };
-  const written = incremental ? await incremental.write(run) : await writeOutput(options.out, emitted!.files).then(() => undefined);
-  return { ...base, status: "written", fileCount: run.fileCount, ...written };
+  const written = incremental ? await incremental.write(record) : await writeOutput(options.out, emitted!.files).then(() => undefined);
+  warnings.push(...(incremental?.warnings ?? []));
+  return { ...base, status: "written", fileCount: record.fileCount, ...written };
 }
 
 function emitOptionsOf(options: Partial<EmitOptions>): EmitOptions {

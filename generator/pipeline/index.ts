@@ -7,14 +7,16 @@ export { generate, summarize, type GenerateOptions, type GenerateResult } from "
 export { loadGraph, type LoadedGraph, type LoadOptions } from "./load.js";
 export { loadMergedGraph } from "./merge.js";
 export { DocErrors, diffInputs, type DiffInputs } from "./diff.js";
-export { InputError } from "./diff-input.js";
+export { InputError, IoError } from "./errors.js";
+export { readBaseline, readPolicy, withExcluded } from "./policy.js";
 export type { OutputDrift } from "./output.js";
 export { emit } from "./emit.js";
 export type { EmitResult, OutputFile } from "../emit/output.js";
 export { DEFAULT_OPTIONS, OPTION_CHOICES, type EmitOptions } from "../emit/options.js";
 export { diffGraphs, reaches } from "../diff/index.js";
-export { formatReport, type FormatName } from "../diff/format/index.js";
+export { FORMAT_NAMES, formatReport, type FormatName } from "../diff/format/index.js";
 export type { DiffReport } from "../diff/types.js";
+export type { BaselineEntry, DiffPolicy } from "../diff/policy.js";
 export { countBySeverity, hasErrors } from "../model/diagnostics.js";
 export { parseGraph, serializeGraph } from "../model/json.js";
 export type * from "../model/types.js";

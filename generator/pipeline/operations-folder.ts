@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { Operation } from "../model/types.js";
+import type { CacheWarnings } from "./cache/store.js";
 import { loadOperationsCache, saveOperationsCache, type OperationsCache } from "./cache/operations-cache.js";
 import { sha256 } from "./hash.js";
 
@@ -29,9 +30,10 @@ export async function readOperationDocs(
   sdksFolder: string,
   relativeTo: string,
   { cacheDir, seed }: ReadOperationsOptions = {},
+  warnings: CacheWarnings = [],
 ): Promise<{ operations: Operation[]; parses: OperationParses }> {
   const files = await listOperationDocs(sdksFolder);
-  const cache: OperationsCache = cacheDir ? await loadOperationsCache(cacheDir, sdksFolder) : new Map();
+  const cache: OperationsCache = cacheDir ? await loadOperationsCache(cacheDir, sdksFolder, warnings) : new Map();
   const fresh: OperationsCache = new Map();
   await Promise.all(
     files.map(async (file) => {
@@ -43,7 +45,7 @@ export async function readOperationDocs(
     }),
   );
   const changed = fresh.size !== cache.size || [...fresh].some(([label, entry]) => cache.get(label) !== entry);
-  if (cacheDir && changed) await saveOperationsCache(cacheDir, sdksFolder, fresh).catch(() => undefined); // an optimisation only
+  if (cacheDir && changed) await saveOperationsCache(cacheDir, sdksFolder, fresh, warnings);
   return { operations: [...fresh.keys()].sort().flatMap((label) => fresh.get(label)!.operations), parses: fresh };
 }
 
@@ -56,9 +58,10 @@ export async function listOperationDocs(sdksFolder: string): Promise<string[]> {
 export async function readSiblingOperations(
   modelsFolder: string,
   options: ReadOperationsOptions = {},
+  warnings: CacheWarnings = [],
 ): Promise<{ operations: Operation[]; parses: OperationParses }> {
   const sdks = sdksBeside(modelsFolder);
-  return sdks ? readOperationDocs(sdks, modelsFolder, options) : { operations: [], parses: new Map() };
+  return sdks ? readOperationDocs(sdks, modelsFolder, options, warnings) : { operations: [], parses: new Map() };
 }
 
 /** The operation docs folder beside a models folder (`docs/sdks/` for `docs/models/`), if there is one. */

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ParsedDoc } from "../model/types.js";
 import { parseBytes } from "../parse/bytes.js";
+import { reasonOf } from "./errors.js";
 import { sha256 } from "./hash.js";
 
 export interface ParseJob {
@@ -20,6 +21,8 @@ export interface ParseJobResult {
   hash: string;
   /** Absent when the bytes match `cachedHash`: the cached parse is still the truth. */
   doc?: ParsedDoc;
+  /** The file could not be read: `doc` holds the error. */
+  unreadable?: true;
 }
 
 export interface ParseBatch {
@@ -29,7 +32,13 @@ export interface ParseBatch {
 }
 
 export function runParseJob(input: string, job: ParseJob): ParseJobResult {
-  const bytes = readFileSync(path.join(input, job.file));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(input, job.file));
+  } catch (error) {
+    const diagnostic = { severity: "error", code: "unreadable", message: `cannot read the file: ${reasonOf(error)}`, file: job.file, line: 1, column: 1 } as const;
+    return { file: job.file, hash: "", doc: { file: job.file, diagnostics: [diagnostic] }, unreadable: true };
+  }
   const hash = sha256(bytes);
   if (hash === job.cachedHash) return { file: job.file, hash };
   // No root: links resolve as if the input were the SDK's docs/models folder, whatever it is called here.

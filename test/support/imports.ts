@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { ts } from "ts-morph";
+import { stronglyConnected } from "../../generator/build/union-cycles.js";
 
 export const GENERATOR = path.resolve(import.meta.dirname, "../../generator");
 
@@ -74,38 +75,13 @@ export function layerViolations(edges: readonly ImportEdge[]): string[] {
   return violations;
 }
 
-/** Every set of files that import each other in a circle (Tarjan's strongly connected components). */
+/** Every set of files that import each other in a circle (strongly connected components). */
 export function importCycles(files: readonly string[], edges: readonly ImportEdge[]): string[][] {
   const next = new Map<string, string[]>(files.map((file) => [file, []]));
   for (const edge of edges) if (next.has(edge.to)) next.get(edge.from)!.push(edge.to);
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const cycles: string[][] = [];
-  const visit = (file: string): void => {
-    index.set(file, index.size);
-    low.set(file, index.get(file)!);
-    stack.push(file);
-    onStack.add(file);
-    for (const target of next.get(file)!) {
-      if (!index.has(target)) {
-        visit(target);
-        low.set(file, Math.min(low.get(file)!, low.get(target)!));
-      } else if (onStack.has(target)) low.set(file, Math.min(low.get(file)!, index.get(target)!));
-    }
-    if (low.get(file) !== index.get(file)) return;
-    const component: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      component.push(member);
-    } while (member !== file);
-    if (component.length > 1 || next.get(file)!.includes(file)) cycles.push(component.sort());
-  };
-  for (const file of files) if (!index.has(file)) visit(file);
-  return cycles;
+  return stronglyConnected(files, (file) => next.get(file)!)
+    .filter((component) => component.length > 1 || next.get(component[0]!)!.includes(component[0]!))
+    .map((component) => component.sort());
 }
 
 const ROOT = path.resolve(GENERATOR, "..");

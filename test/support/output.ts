@@ -22,13 +22,37 @@ export interface BuiltOutput {
 
 /** `extraFiles` (path → text, relative to the output folder) are compiled with it, e.g. type-level tests. */
 export function buildOutput(name: string, graph: ModelGraph, options: Partial<EmitOptions> = {}, extraFiles: Record<string, string> = {}): BuiltOutput {
-  const dir = path.join(root, ".cache/test-output", name);
+  const built = buildOutputs(name, [{ name: "", graph, options, extraFiles }]);
+  if (built.errors("")) throw new Error(`generated output does not type-check:\n${built.errors("").slice(0, 4000)}`);
+  return { dir: built.dir, module: built.module("") };
+}
+
+export interface OutputBuild {
+  name: string;
+  graph: ModelGraph;
+  options?: Partial<EmitOptions>;
+  extraFiles?: Record<string, string>;
+}
+
+export interface BuiltOutputs {
+  dir: string;
+  /** tsc's errors in one output, empty when it type-checks. */
+  errors(name: string): string;
+  /** One output's compiled root index (compiled even when it does not type-check). */
+  module(name: string): BuiltOutput["module"];
+}
+
+/** Several outputs under `.cache/test-output/<group>/src/<name>` (`src/` for the name ""), type-checked and compiled by one tsc run. */
+export function buildOutputs(group: string, builds: readonly OutputBuild[]): BuiltOutputs {
+  const dir = path.join(root, ".cache/test-output", group);
   rmSync(dir, { recursive: true, force: true });
-  const emitted = emitOutput(graph, { ...DEFAULT_OPTIONS, ...options });
-  const errors = emitted.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(`emit errors: ${errors.map((d) => d.message).join("; ")}`);
-  for (const file of emitted.files) write(path.join(dir, "src", file.path), file.content);
-  for (const [file, text] of Object.entries(extraFiles)) write(path.join(dir, "src", file), text);
+  for (const { name, graph, options = {}, extraFiles = {} } of builds) {
+    const emitted = emitOutput(graph, { ...DEFAULT_OPTIONS, ...options });
+    const errors = emitted.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length > 0) throw new Error(`emit errors: ${errors.map((d) => d.message).join("; ")}`);
+    for (const file of emitted.files) write(path.join(dir, "src", name, file.path), file.content);
+    for (const [file, text] of Object.entries(extraFiles)) write(path.join(dir, "src", name, file), text);
+  }
   write(path.join(dir, "package.json"), JSON.stringify({ type: "commonjs" }));
   write(
     path.join(dir, "tsconfig.json"),
@@ -49,14 +73,21 @@ export function buildOutput(name: string, graph: ModelGraph, options: Partial<Em
       include: ["src/**/*.ts"],
     }),
   );
+  let output = "";
   try {
-    execFileSync(path.join(root, "node_modules/.bin/tsc"), ["-p", dir], { encoding: "utf8", stdio: "pipe" });
+    execFileSync(path.join(root, "node_modules/.bin/tsc"), ["-p", "."], { cwd: dir, encoding: "utf8", stdio: "pipe", maxBuffer: 64 << 20 });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`generated output does not type-check:\n${(stdout ?? "").slice(0, 4000)}${stderr ?? ""}`);
+    output = `${stdout ?? ""}${stderr ?? ""}`;
   }
-  const module = createRequire(import.meta.url)(path.join(dir, "js/index.js")) as BuiltOutput["module"];
-  return { dir, module };
+  // One entry per error: its first line and the indented lines under it. Errors outside src/ count for every output.
+  const entries = output.split(/\n(?=\S)/).filter((entry) => entry.trim() !== "");
+  const load = createRequire(import.meta.url);
+  return {
+    dir,
+    errors: (name) => entries.filter((entry) => entry.startsWith(path.posix.join("src", name, "/")) || !entry.startsWith("src/")).join("\n").trim(),
+    module: (name) => load(path.join(dir, "js", name, "index.js")) as BuiltOutput["module"],
+  };
 }
 
 function write(file: string, text: string): void {

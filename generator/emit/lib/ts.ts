@@ -1,23 +1,13 @@
 /** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
-import type { JSDocStructure, OptionalKind, WriterFunction } from "ts-morph";
+import type { WriterFunction } from "ts-morph";
 import { hasRefs, unreachable } from "../../model/type-expr.js";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
+import { exportNameOf, identifierOf } from "./names.js";
 
-/**
- * Globals the generated model files name (types, validators, zod schemas). A model titled like one of them would
- * shadow it: in its own file it is declared as `Title$` and exported as `Title`; other files import it under an alias.
- */
-export const OUTPUT_GLOBALS: ReadonlySet<string> = new Set([
-  "Array", "AsyncIterable", "Blob", "Date", "Number", "Object", "ReadableStream", "ReadonlySet", "Record", "Set", "Symbol", "Uint8Array",
-]);
+export { identifierOf } from "./names.js";
 
-/** The identifier a model is declared under in its own file: its title, unless that would shadow a global. */
-export function identifierOf(model: { name: string }): string {
-  return OUTPUT_GLOBALS.has(model.name) ? `${model.name}$` : model.name;
-}
-
-/** How a referenced model is spelled in the file being written (imports decide, see ../layout.ts). */
+/** How a referenced model is spelled in the file being written (imports decide, see ../model-file.ts). */
 export type RefNamer = (id: ModelId) => string;
 
 /** The binary types the SDKs accept for file content (`File | Blob`, `ReadableStream<Uint8Array>`, bytes). */
@@ -54,7 +44,7 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
           return unreachable(type.name);
       }
     case "literal":
-      return JSON.stringify(type.value);
+      return literal(type.value);
     case "ref":
       return refName(type.id);
     case "array":
@@ -72,6 +62,15 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
     case "union":
       return type.members.map(text).join(" | ");
   }
+}
+
+/**
+ * A value of the docs (an enum value, a literal type) as a literal in generated code: JSON, except for a string
+ * ending in a backslash, whose last `\\` is written `\x5c`. ts-morph's code writer takes a quote right after a
+ * backslash for an escaped one: it would lose track of the string and "close" comments that are not there.
+ */
+export function literal(value: string | number | boolean): string {
+  return JSON.stringify(value).replace(/\\\\"$/, '\\x5c"');
 }
 
 /** Parenthesises what would otherwise bind wrongly before `[]`. */
@@ -96,38 +95,64 @@ export interface DocComment {
   deprecated?: boolean | undefined;
 }
 
-/** A JSDoc block, or none when there is nothing to say. `*\/` in doc text would end the comment early. */
-export function jsDocs({ description, example, deprecated }: DocComment): OptionalKind<JSDocStructure>[] {
-  const tags: { tagName: string; text?: string }[] = [];
-  if (example) tags.push({ tagName: "example", text: escapeComment(example) });
-  if (deprecated) tags.push({ tagName: "deprecated" });
-  if (!description && tags.length === 0) return [];
-  return [{ ...(description ? { description: escapeComment(description) } : {}), tags }];
+/**
+ * A JSDoc block, or none when there is nothing to say. Given to ts-morph as finished text: its own JSDoc printer
+ * writes the parts through a code writer that reads `/*`, quotes and backticks in doc text as code and closes the
+ * comment early. `*\/` in doc text would end the comment: it is written `*\\/`.
+ */
+export function jsDocs({ description, example, deprecated }: DocComment): string[] {
+  const lines = [
+    ...(description ? [description] : []),
+    ...(example ? [`@example ${example}`] : []),
+    ...(deprecated ? ["@deprecated"] : []),
+  ];
+  return lines.length === 0 ? [] : [escapeComment(lines.join("\n"))];
 }
 
 function escapeComment(text: string): string {
   return text.replace(/\*\//g, "*\\/").replace(/\r\n?/g, "\n");
 }
 
-/** A property name as written in an interface: bare when it is an identifier, quoted otherwise. */
+/**
+ * A property name as written in an interface or an object literal: bare when it is an identifier, quoted
+ * otherwise; `__proto__` computed, because `{ __proto__: x }` sets an object literal's prototype instead.
+ */
 export function propertyName(name: string): string {
+  if (name === "__proto__") return `["__proto__"]`;
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-/** A PascalCase member name for an enum value (`"tool_calls"` → `ToolCalls`), used as a key of the values object. */
-export function enumMemberName(value: string | number): string {
-  const words = String(value).match(/[A-Za-z0-9]+/g) ?? [];
+/**
+ * The name of an enum member (`FinishReason.ToolCalls`): the doc's own name when it is a capitalised identifier
+ * (`TOOL_CALLS`, `ToolCalls`), otherwise the PascalCase words of that name or of the value (`"tool_calls"` →
+ * `ToolCalls`). Capitalised, it never hides a property of the companion it is merged into (`is`, `parse`, `values`).
+ */
+export function enumMemberName(value: string | number, name?: string): string {
+  if (name !== undefined && /^[A-Z][A-Za-z0-9_]*$/.test(name)) return name;
+  return pascalCase(name ?? "") ?? pascalCase(String(value)) ?? "Empty";
+}
+
+function pascalCase(text: string): string | undefined {
+  const words = text.match(/[A-Za-z0-9]+/g);
+  if (!words) return undefined;
   const name = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
-  if (name === "") return "Empty";
   return /^[0-9]/.test(name) ? `Value${name}` : name;
 }
 
 /**
- * `export const name: type = initializer;` written as is: a variable structure would re-indent a multi-line
- * initializer with a hanging indent.
+ * Whether a model's declarations are exported as declared; otherwise they are declared as `Title$` and the model's
+ * file exports them under the title (`export { Date$ as Date }`, see ../model-file.ts).
  */
-export function exportConst(name: string, type: string | undefined, initializer: string): WriterFunction {
+export function exportedAsDeclared(model: { name: string }): boolean {
+  return identifierOf(model) === exportNameOf(model);
+}
+
+/**
+ * `export const name: type = initializer;` written as is: a variable structure would re-indent a multi-line
+ * initializer with a hanging indent. Without `export` for a model exported under another name (exportedAsDeclared).
+ */
+export function exportConst(name: string, type: string | undefined, initializer: string, exported = true): WriterFunction {
   return (writer) => {
-    writer.write(`export const ${name}${type ? `: ${type}` : ""} = ${initializer};`);
+    writer.write(`${exported ? "export " : ""}const ${name}${type ? `: ${type}` : ""} = ${initializer};`);
   };
 }

@@ -4,11 +4,11 @@
  */
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../../model/types.js";
-import { enumMemberName, identifierOf, jsDocs } from "../lib/ts.js";
+import { enumMemberName, exportedAsDeclared, identifierOf, jsDocs, literal } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export function enumType(model: EnumModel, options: EmitOptions): (StatementStructures | WriterFunction)[] {
-  const literals = model.values.map((value) => JSON.stringify(value));
+  const literals = model.values.map(literal);
   if (model.open) literals.push(model.values.some((v) => typeof v === "number") ? "(number & {})" : "(string & {})");
   return [
     // A validator companion carries the values itself.
@@ -16,7 +16,7 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
     {
       kind: StructureKind.TypeAlias,
       name: identifierOf(model),
-      isExported: true,
+      isExported: exportedAsDeclared(model),
       docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
       type: literals.join(" | "),
     },
@@ -30,21 +30,22 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
 function valuesObject(model: EnumModel): WriterFunction {
   return (writer) => {
     writer.writeLine(`/** Known values of {@link ${identifierOf(model)}}. */`);
-    writer.write(`export const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
-      for (const [key, value] of enumValueEntries(model.values)) writer.writeLine(`${key}: ${JSON.stringify(value)},`);
+    writer.write(`${exportedAsDeclared(model) ? "export " : ""}const ${identifierOf(model)} = Object.freeze(`).inlineBlock(() => {
+      for (const [key, value] of enumValueEntries(model)) writer.writeLine(`${key}: ${literal(value)},`);
     });
     writer.write(" as const);");
   };
 }
 
-/** `[["ToolCalls", "tool_calls"], …]`; member names that would repeat get a number. */
-export function enumValueEntries(values: (string | number)[]): [string, string | number][] {
-  const used = new Map<string, number>();
-  return values.map((value) => {
-    const base = enumMemberName(value);
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    return [n === 1 ? base : `${base}${n}`, value];
+/** `[["ToolCalls", "tool_calls"], …]`; a member name already taken gets the first number that makes it unique. */
+export function enumValueEntries(model: EnumModel): [string, string | number][] {
+  const used = new Set<string>();
+  return model.values.map((value, index) => {
+    const base = enumMemberName(value, model.names?.[index]);
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    return [name, value];
   });
 }
 

@@ -2,14 +2,14 @@
 import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
 import type { ObjectModel } from "../../model/types.js";
 import { optionalInType, propertiesOf } from "../lib/properties.js";
-import { fieldType, identifierOf, jsDocs, propertyName, typeText, type RefNamer } from "../lib/ts.js";
+import { exportedAsDeclared, fieldType, identifierOf, jsDocs, propertyName, typeText, type RefNamer } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export function objectType(model: ObjectModel, refName: RefNamer, options: EmitOptions): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: identifierOf(model),
-    isExported: true,
+    isExported: exportedAsDeclared(model),
     docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
     properties: propertiesOf(model).map((field) => ({
       name: propertyName(field.name),

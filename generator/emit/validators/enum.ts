@@ -3,7 +3,7 @@
  * accept any value of their base type; closed ones compare inline, or look up a set when they are long.
  */
 import type { EnumModel } from "../../model/types.js";
-import { identifierOf } from "../lib/ts.js";
+import { identifierOf, literal } from "../lib/ts.js";
 import { enumValueEntries, membersObject } from "../types/enum.js";
 import { VALUE, fn, rt, type CompanionStatements, type ValidatorContext } from "./lib.js";
 
@@ -13,7 +13,7 @@ const INLINE_VALUES = 8;
 export function enumValidator(model: EnumModel, ctx: ValidatorContext): CompanionStatements {
   const name = identifierOf(model);
   const base = model.values.some((value) => typeof value === "number") ? "number" : "string";
-  const literals = model.values.map((value) => JSON.stringify(value));
+  const literals = model.values.map(literal);
   const statements: string[] = [];
   let test: string;
   if (model.open) test = `typeof ${VALUE} === "${base}"`;
@@ -22,8 +22,8 @@ export function enumValidator(model: EnumModel, ctx: ValidatorContext): Companio
     statements.push(`const values${name}: ReadonlySet<unknown> = new Set([${literals.join(", ")}]);`);
     test = `values${name}.has(${VALUE})`;
   }
-  const expected = model.open ? base : literals.join(" | ");
-  const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  const expected = model.open ? base : model.values.map((value) => JSON.stringify(value)).join(" | ");
+  const members = enumValueEntries(model).map(([key, value]) => `${key}: ${literal(value)}`);
   return {
     companion: `${rt(ctx, "enumeration")}(${JSON.stringify(model.name)}, ${membersObject(members)} as const, is${name}, ${JSON.stringify(expected)})`,
     functions: [fn(`is${name}`, [[VALUE, "unknown"]], `${VALUE} is ${name}`, [`return ${test};`])],

@@ -1,7 +1,7 @@
 /** Compiled validators: the companion value of each model, and the statements it needs in the model's file. */
 import type { StatementStructures, WriterFunction } from "ts-morph";
 import type { Model } from "../../model/types.js";
-import { exportConst, identifierOf } from "../lib/ts.js";
+import { exportConst, exportedAsDeclared, identifierOf } from "../lib/ts.js";
 import { enumValidator } from "./enum.js";
 import type { CompanionStatements, ValidatorContext } from "./lib.js";
 import { objectValidator } from "./object.js";
@@ -11,7 +11,7 @@ import { unionValidator } from "./union.js";
 export function validatorStatements(model: Model, ctx: ValidatorContext): (string | WriterFunction | StatementStructures)[] {
   const own = companionOf(model, ctx);
   return [
-    exportConst(identifierOf(model), own.companionType, own.companion),
+    exportConst(identifierOf(model), own.companionType, own.companion, exportedAsDeclared(model)),
     ...(own.statements ?? []),
     ...ctx.caches,
     ...own.functions,

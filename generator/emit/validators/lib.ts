@@ -9,7 +9,7 @@
 import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
 import { unreachable } from "../../model/type-expr.js";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
-import { typeText } from "../lib/ts.js";
+import { literal, typeText } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 /** What an emitter needs to know about the file it writes into. */
@@ -91,7 +91,7 @@ export function isExpr(type: TypeExpr, x: string, ctx: ValidatorContext): string
           return unreachable(type.name);
       }
     case "literal":
-      return `${x} === ${JSON.stringify(type.value)}`;
+      return `${x} === ${literal(type.value)}`;
     case "ref": {
       const target = ctx.ref(type.id);
       return target ? `${target.local}.is(${x})` : "true"; // unresolved: reported by the graph builder

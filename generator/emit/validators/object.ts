@@ -5,7 +5,7 @@
 import type { FunctionDeclarationStructure } from "ts-morph";
 import type { ObjectModel, TypeExpr } from "../../model/types.js";
 import { propertiesOf } from "../lib/properties.js";
-import { fieldType, identifierOf } from "../lib/ts.js";
+import { fieldType, identifierOf, literal } from "../lib/ts.js";
 import { ISSUES, PATH, VALUE, expectedText, fn, isExpr, needsStrip, not, prop, reportStmt, rt, stripExpr, type CompanionStatements, type ValidatorContext } from "./lib.js";
 
 interface CheckedField {
@@ -85,7 +85,7 @@ function literalFields(model: ObjectModel, ctx: ValidatorContext): string[] {
       const target = ctx.ref(field.type.id)?.model;
       if (target?.kind === "enum" && !target.open && target.values.length === 1) value = target.values[0];
     }
-    if (value !== undefined) literals.push(`${JSON.stringify(field.name)}: ${JSON.stringify(value)}`);
+    if (value !== undefined) literals.push(`${JSON.stringify(field.name)}: ${literal(value)}`);
   }
   return literals;
 }

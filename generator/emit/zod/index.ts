@@ -7,7 +7,7 @@ import { StructureKind, type WriterFunction } from "ts-morph";
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
 import { enumValueEntries, membersObject } from "../types/enum.js";
 import { propertiesOf } from "../lib/properties.js";
-import { exportConst, fieldType, identifierOf, propertyName } from "../lib/ts.js";
+import { exportConst, exportedAsDeclared, fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
 import { readsModels, zodExpr, type ZodContext } from "./lib.js";
 
 export type { ZodContext } from "./lib.js";
@@ -17,7 +17,7 @@ export const ZOD_IMPORT = { kind: StructureKind.ImportDeclaration, namespaceImpo
 export function zodStatements(model: Model, ctx: ZodContext): WriterFunction[] {
   const { initializer, annotated } = schemaOf(model, ctx);
   const name = identifierOf(model);
-  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, initializer)];
+  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, initializer, exportedAsDeclared(model))];
 }
 
 function schemaOf(model: Model, ctx: ZodContext): { initializer: string; annotated: boolean } {
@@ -48,11 +48,12 @@ function objectSchema(model: ObjectModel, ctx: ZodContext): string {
 
 function enumSchema(model: EnumModel): string {
   const strings = model.values.every((value) => typeof value === "string");
-  const base = strings ? "z.string()" : "z.union([z.string(), z.number()])";
+  // An open enum takes any value of its values' type, as its TypeScript type says (`1 | 2 | (number & {})`).
+  const base = strings ? "z.string()" : "z.number()";
   const closed = strings
-    ? `z.enum([${model.values.map((value) => JSON.stringify(value)).join(", ")}])`
-    : `z.union([${model.values.map((value) => `z.literal(${JSON.stringify(value)})`).join(", ")}])`;
-  const members = enumValueEntries(model.values).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+    ? `z.enum([${model.values.map(literal).join(", ")}])`
+    : `z.union([${model.values.map((value) => `z.literal(${literal(value)})`).join(", ")}])`;
+  const members = enumValueEntries(model).map(([key, value]) => `${key}: ${literal(value)}`);
   return `Object.assign(${model.open ? base : closed}, ${membersObject(members)} as const)`;
 }
 

@@ -4,6 +4,7 @@
  */
 import { hasRefs, unreachable } from "../../model/type-expr.js";
 import type { Model, ModelId, TypeExpr } from "../../model/types.js";
+import { literal } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export interface ZodContext {
@@ -45,7 +46,7 @@ export function zodExpr(type: TypeExpr, ctx: ZodContext): string {
           return unreachable(type.name);
       }
     case "literal":
-      return `z.literal(${JSON.stringify(type.value)})`;
+      return `z.literal(${literal(type.value)})`;
     case "ref":
       return ctx.ref(type.id)?.local ?? "z.unknown()";
     case "array":

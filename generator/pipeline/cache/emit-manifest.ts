@@ -6,7 +6,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../../model/types.js";
-import { cacheName, entriesOf, readCache, writeCache } from "./store.js";
+import { cacheName, entriesOf, readCache, saveCache, type CacheWarnings } from "./store.js";
 import { generatorVersion } from "./version.js";
 
 export interface ManifestEntry {
@@ -40,8 +40,8 @@ export interface VerifiedManifest extends EmitManifest {
 const fileOf = (cacheDir: string, out: string): string => path.join(cacheDir, `${cacheName("emit", out)}.bin`);
 
 /** The manifest of an output folder, keeping only the entries whose file is on disk as it was written. */
-export async function loadVerifiedManifest(cacheDir: string, out: string): Promise<VerifiedManifest | undefined> {
-  const value = (await readCache(fileOf(cacheDir, out), generatorVersion())) as (Omit<Partial<EmitManifest>, "files"> & { files?: unknown }) | undefined;
+export async function loadVerifiedManifest(cacheDir: string, out: string, warnings: CacheWarnings): Promise<VerifiedManifest | undefined> {
+  const value = (await readCache(fileOf(cacheDir, out), generatorVersion(), warnings)) as (Omit<Partial<EmitManifest>, "files"> & { files?: unknown }) | undefined;
   if (!value || typeof value.outputKey !== "string" || !Array.isArray(value.files)) return undefined;
   const files = new Map<string, ManifestEntry>();
   for (const [file, entry] of entriesOf<Partial<ManifestEntry>>(value.files)) {
@@ -52,8 +52,8 @@ export async function loadVerifiedManifest(cacheDir: string, out: string): Promi
   return { outputKey: value.outputKey, files, intact: files.size === value.files.length, run: isRun(value.run) ? value.run : undefined };
 }
 
-export async function saveManifest(cacheDir: string, out: string, manifest: EmitManifest): Promise<void> {
-  await writeCache(fileOf(cacheDir, out), generatorVersion(), { ...manifest, files: [...manifest.files] });
+export async function saveManifest(cacheDir: string, out: string, manifest: EmitManifest, warnings: CacheWarnings): Promise<void> {
+  await saveCache(fileOf(cacheDir, out), generatorVersion(), { ...manifest, files: [...manifest.files] }, warnings);
 }
 
 function isRun(run: Partial<RunRecord> | undefined): run is RunRecord {

@@ -4,15 +4,15 @@
  */
 import path from "node:path";
 import type { Operation } from "../../model/types.js";
-import { cacheName, entriesOf, readCache, writeCache } from "./store.js";
+import { cacheName, entriesOf, readCache, saveCache, type CacheWarnings } from "./store.js";
 import { generatorVersion } from "./version.js";
 
 export type OperationsCache = Map<string, { hash: string; operations: Operation[] }>;
 
 const fileOf = (cacheDir: string, sdks: string): string => path.join(cacheDir, `${cacheName("operations", sdks)}.bin`);
 
-export async function loadOperationsCache(cacheDir: string, sdks: string): Promise<OperationsCache> {
-  const value = await readCache(fileOf(cacheDir, sdks), generatorVersion());
+export async function loadOperationsCache(cacheDir: string, sdks: string, warnings: CacheWarnings): Promise<OperationsCache> {
+  const value = await readCache(fileOf(cacheDir, sdks), generatorVersion(), warnings);
   const cache: OperationsCache = new Map();
   // The checksum rules out corruption; this rules out a well-formed value of another shape.
   for (const [file, entry] of entriesOf<{ hash?: unknown; operations?: unknown }>(value)) {
@@ -21,6 +21,6 @@ export async function loadOperationsCache(cacheDir: string, sdks: string): Promi
   return cache;
 }
 
-export async function saveOperationsCache(cacheDir: string, sdks: string, cache: OperationsCache): Promise<void> {
-  await writeCache(fileOf(cacheDir, sdks), generatorVersion(), [...cache]);
+export async function saveOperationsCache(cacheDir: string, sdks: string, cache: OperationsCache, warnings: CacheWarnings): Promise<void> {
+  await saveCache(fileOf(cacheDir, sdks), generatorVersion(), [...cache], warnings);
 }

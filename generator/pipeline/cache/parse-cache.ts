@@ -7,7 +7,7 @@
 import path from "node:path";
 import type { ParsedDoc } from "../../model/types.js";
 import { shardOf } from "../hash.js";
-import { cacheName, entriesOf, readCache, writeCache } from "./store.js";
+import { cacheName, entriesOf, readCache, saveCache, type CacheWarnings } from "./store.js";
 import { generatorVersion } from "./version.js";
 
 /** A doc's parse result with the hash of the bytes it came from: it stands for any doc of that name and content. */
@@ -26,9 +26,9 @@ export type ParseCache = Map<string, CachedParse>;
 const SHARDS = 32;
 const fileOf = (cacheDir: string, input: string, shard: number): string => path.join(cacheDir, cacheName("parse", input), `${shard}.bin`);
 
-export async function loadParseCache(cacheDir: string, input: string): Promise<ParseCache> {
+export async function loadParseCache(cacheDir: string, input: string, warnings: CacheWarnings): Promise<ParseCache> {
   const version = generatorVersion();
-  const shards = await Promise.all(Array.from({ length: SHARDS }, (_, shard) => readCache(fileOf(cacheDir, input, shard), version)));
+  const shards = await Promise.all(Array.from({ length: SHARDS }, (_, shard) => readCache(fileOf(cacheDir, input, shard), version, warnings)));
   const cache: ParseCache = new Map();
   for (const [shard, value] of shards.entries()) {
     for (const [file, entry] of entriesOf<Partial<CachedParse>>(value)) {
@@ -40,12 +40,12 @@ export async function loadParseCache(cacheDir: string, input: string): Promise<P
 }
 
 /** Writes the shards holding any of `changed` (docs parsed again, added or removed). */
-export async function saveParseCache(cacheDir: string, input: string, cache: ParseCache, changed: Iterable<string>): Promise<void> {
+export async function saveParseCache(cacheDir: string, input: string, cache: ParseCache, changed: Iterable<string>, warnings: CacheWarnings): Promise<void> {
   const dirty = new Set([...changed].map((file) => shardOf(file, SHARDS)));
   const shards = new Map<number, ParseCache>([...dirty].map((shard) => [shard, new Map()]));
   for (const [file, entry] of cache) shards.get(shardOf(file, SHARDS))?.set(file, entry);
   const version = generatorVersion();
-  await Promise.all([...shards].map(([shard, entries]) => writeCache(fileOf(cacheDir, input, shard), version, [...entries])));
+  await Promise.all([...shards].map(([shard, entries]) => saveCache(fileOf(cacheDir, input, shard), version, [...entries], warnings)));
 }
 
 function isEntry(entry: Partial<CachedParse> | null | undefined): entry is CachedParse {

@@ -4,6 +4,9 @@
  * entries, see entriesOf). Reading never trusts what it finds: a missing, truncated, corrupt (checksum mismatch)
  * or stale (other version) file reads as "no cache". Writes are atomic (temp file + rename), so a crash cannot
  * leave a half-written cache that a later run would have to doubt. Deleting the folder is always safe.
+ *
+ * One policy for every cache: it is an optimisation, so a cache that cannot be read (other than missing) or written
+ * is a warning (`warnings`), never a failure of the run.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -17,11 +20,15 @@ interface Envelope {
   value: unknown;
 }
 
-export async function readCache(file: string, version: string): Promise<unknown> {
+/** Warnings of a run about its caches, one line each. */
+export type CacheWarnings = string[];
+
+export async function readCache(file: string, version: string, warnings?: CacheWarnings): Promise<unknown> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") warnings?.push(`could not read the cache ${file}: ${(error as Error).message}; this run does without it`);
     return undefined;
   }
   const start = MAGIC.length + CHECKSUM_BYTES;
@@ -46,6 +53,15 @@ export async function writeCache(file: string, version: string, value: unknown):
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** Writes a cache file; a failure becomes a warning in `warnings` (the run goes on: the next one may be slower). */
+export async function saveCache(file: string, version: string, value: unknown, warnings: CacheWarnings): Promise<void> {
+  try {
+    await writeCache(file, version, value);
+  } catch (error) {
+    warnings.push(`could not write the cache ${file}: ${(error as Error).message}; the output is not affected, the next run may be slower`);
   }
 }
 

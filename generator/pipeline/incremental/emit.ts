@@ -13,6 +13,7 @@ import { plainFiles } from "../../emit/plain-files.js";
 import { compareIds } from "../../model/type-expr.js";
 import type { Diagnostic, ModelGraph } from "../../model/types.js";
 import { saveManifest, type ManifestEntry, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
+import type { CacheWarnings } from "../cache/store.js";
 import { generatorVersion } from "../cache/version.js";
 import { sha256 } from "../hash.js";
 import type { LoadedGraph } from "../load.js";
@@ -22,6 +23,8 @@ import { planIncremental, type IncrementalPlan } from "./plan.js";
 
 export interface IncrementalEmission {
   diagnostics: Diagnostic[];
+  /** About the emit manifest, which cannot fail a run. */
+  warnings: CacheWarnings;
   /** How many files the output has. */
   fileCount: number;
   /** Writes the changes and records them with the run's result; call only when the run has no errors. */
@@ -54,8 +57,10 @@ export async function emitIncrementally(
   }
   const expected = new Set([...plan.keys.keys(), ...plan.kept, ...printed.map((file) => file.path)]);
 
+  const warnings: CacheWarnings = [];
   return {
     diagnostics: plan.diagnostics,
+    warnings,
     fileCount: expected.size,
     async write(run) {
       let removed: string[] = [];
@@ -63,9 +68,11 @@ export async function emitIncrementally(
         // Nothing to keep: build the whole folder beside the old one and swap it in.
         await writeOutput(out, printed);
       } else {
-        // Also removes files someone added to the output folder, so the folder is always exactly the output.
+        // The new folder holds exactly the output: files someone added to the output folder are not carried over.
+        const rewritten = new Set(changed.map((file) => file.path));
+        const kept = [...expected].filter((file) => !rewritten.has(file)).sort(compareIds);
         removed = (await glob("**/*", { cwd: out, onlyFiles: true, dot: true })).filter((file) => !expected.has(file));
-        await writeChanges(out, changed, removed);
+        if (changed.length > 0 || removed.length > 0) await writeChanges(out, changed, kept);
       }
       if (!plan.upToDate || manifest?.run?.inputs !== run.inputs) {
         await mapLimit(changed, 64, async (file) => {
@@ -73,7 +80,7 @@ export async function emitIncrementally(
           entries.set(file.path, { key: plan.keys.get(file.path), hash: file.hash, size: now.size, mtimeMs: now.mtimeMs });
         });
         const sorted = new Map([...entries].sort(([a], [b]) => compareIds(a, b)));
-        await saveManifest(cacheDir, out, { outputKey: plan.outputKey, files: sorted, run });
+        await saveManifest(cacheDir, out, { outputKey: plan.outputKey, files: sorted, run }, warnings);
       }
       return { written: changed.length, removed: removed.length };
     },

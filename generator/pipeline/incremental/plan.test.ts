@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Model, ModelGraph } from "../../model/types.js";
+import type { Model, ModelGraph, TypeExpr, UnionMember } from "../../model/types.js";
 import { planIncremental, type PreviousOutput } from "./plan.js";
 
 const at = { file: "x.md", line: 1, column: 1 };
@@ -69,6 +69,19 @@ describe("planIncremental", () => {
     expect(["components/a.ts", "components/b.ts"].every(edited.include)).toBe(true);
     expect(edited.include("components/d.ts")).toBe(false);
     expect(edited.include("components/c.ts")).toBe(false);
+  });
+
+  it("a union flattened out of a cycle is printed again when a doc it took members from changes", () => {
+    // What ../../build/union-cycles.ts makes of A = string | B, B = A | X: A lists string (from a.md) and X (from b.md).
+    const member = (file: string, type: TypeExpr): UnionMember => ({ type, source: { ...at, file } });
+    const unionA = (...members: UnionMember[]): Model => ({ kind: "union", id: "components.A", name: "A", namespace: "components", source: { ...at, file: "components/a.md" }, members });
+    const x: Model = { ...object("X"), source: { ...at, file: "components/x.md" } };
+    const before = [member("components/a.md", { kind: "primitive", name: "string" }), member("components/b.md", { kind: "ref", id: "components.X" })];
+    const hashes = new Map(["a", "b", "x"].map((name) => [`components/${name}.md`, { hash: `hash of ${name}` }]));
+    const previous = previousOf(graphOf(unionA(...before), x), ["schema.json"], hashes);
+    // B's doc gained a member, which A lists too; A's own doc did not change.
+    const after = graphOf(unionA(...before, member("components/b.md", { kind: "primitive", name: "boolean" })), x);
+    expect(planIncremental(after, previous, "v", new Map([...hashes, ["components/b.md", { hash: "new hash of b" }]])).include("components/a.ts")).toBe(true);
   });
 
   it("prints everything again for another generator version or when output files were lost", () => {

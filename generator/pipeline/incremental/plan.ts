@@ -42,7 +42,8 @@ export interface IncrementalPlan {
 /**
  * `docs` (doc file → hash of its bytes) lets a model be fingerprinted without serialising it: the graph
  * builder makes a model from its doc alone plus where its references resolved, so the doc's hash and the resolved
- * ids, in order, determine it. Without them (or for a model without a hash) the model's JSON is hashed.
+ * ids, in order, determine it. Without them (or for a model without a hash, or a union holding members of other
+ * docs) the model's JSON is hashed.
  */
 export function planIncremental(
   graph: ModelGraph,
@@ -55,7 +56,7 @@ export function planIncremental(
   const fingerprints = new Map<ModelId, string>();
   const fingerprint = (model: Model): string => {
     const doc = docs?.get(model.source.file)?.hash;
-    return doc === undefined ? sha256(JSON.stringify(model)) : [doc, model.source.file, ...referencesOf(model)].join("\x01");
+    return doc === undefined || borrowsMembers(model) ? sha256(JSON.stringify(model)) : [doc, model.source.file, ...referencesOf(model)].join("\x01");
   };
   const fingerprintOf = (model: Model): string => fingerprints.get(model.id) ?? fingerprints.set(model.id, fingerprint(model)).get(model.id)!;
   const keys = new Map<string, string>();
@@ -84,4 +85,9 @@ export function planIncremental(
     return key === undefined || previous?.files.get(path)?.key !== key;
   };
   return { keys, outputKey, upToDate, include, kept, layout, diagnostics };
+}
+
+/** A union flattened out of a cycle (../../build/union-cycles.ts) holds members written in other docs. */
+function borrowsMembers(model: Model): boolean {
+  return model.kind === "union" && model.members.some((member) => member.source.file !== model.source.file);
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { glob } from "tinyglobby";
 import type { EmitOptions } from "../../emit/options.js";
 import { loadVerifiedManifest, type RunRecord, type VerifiedManifest } from "../cache/emit-manifest.js";
+import type { CacheWarnings } from "../cache/store.js";
 import { generatorVersion } from "../cache/version.js";
 import { listDocs, type DocListing } from "../docs-folder.js";
 import { sha256 } from "../hash.js";
@@ -24,7 +25,7 @@ export interface PreviousRun {
   unchanged?: RunRecord | undefined;
 }
 
-export async function previousRun(input: string, out: string, cacheDir: string, options: EmitOptions): Promise<PreviousRun> {
+export async function previousRun(input: string, out: string, cacheDir: string, options: EmitOptions, warnings: CacheWarnings): Promise<PreviousRun> {
   const absolute = path.resolve(input);
   const listing = await listDocs(absolute);
   const { files, skipped } = listing;
@@ -34,8 +35,8 @@ export async function previousRun(input: string, out: string, cacheDir: string, 
   const names = [...files, ...operationDocs];
   const stats = [...listing.stats, ...operationDocs.map((file) => statSync(path.join(absolute, file)))];
   const fingerprints = names.map((file, i) => `${file}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}`);
-  const inputs = sha256([generatorVersion(), JSON.stringify(options), absolute, ...skipped, "", ...fingerprints].join("\n"));
-  const manifest = await loadVerifiedManifest(cacheDir, out);
+  const inputs = sha256([generatorVersion(), JSON.stringify(options), absolute, ...skipped.map((s) => s.file), "", ...fingerprints].join("\n"));
+  const manifest = await loadVerifiedManifest(cacheDir, out, warnings);
   if (!manifest?.intact || manifest.run?.inputs !== inputs) return { inputs, manifest, listing };
   const onDisk = await glob("**/*", { cwd: out, onlyFiles: true, dot: true });
   const exact = onDisk.length === manifest.files.size && onDisk.every((file) => manifest.files.has(file));
