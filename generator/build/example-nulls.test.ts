@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NO, YES, pyObject, tsObject } from "../../test/helpers/docs.js";
 import type { ObjectModel } from "../model/types.js";
+import { diffGraphs } from "../diff/index.js";
 import { parseDoc } from "../parse/doc.js";
 import { nullKeysOfExample } from "./example-nulls.js";
 import { buildGraph } from "./graph.js";
@@ -49,6 +50,12 @@ describe("nullability from a doc's own example", () => {
     const [tags, name] = (graph.models[0] as ObjectModel).fields;
     expect(tags).toMatchObject({ nullable: true, nullableFrom: "example" });
     expect(name!.nullable).toBeUndefined();
+  });
+
+  it("is no sign that the docs state nullability: a diff of TS docs still says it cannot see it", () => {
+    const { graph } = build({ "components/x.md": withExample([["`tags`", "*string*[]", NO, "N/A"]], "{ tags: null }") });
+    expect((graph.models[0] as ObjectModel).fields[0]!.nullable).toBe(true);
+    expect(diffGraphs(graph, graph).unseen).toEqual(["nullability", "integers"]);
   });
 
   it("keeps a field the Type column says is not nullable, with a warning", () => {
