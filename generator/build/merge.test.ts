@@ -139,6 +139,20 @@ describe("mergeGraphs: matching models", () => {
     expect(fieldOf(graph, "components.ErrorT", "code").type).toEqual({ kind: "primitive", name: "integer" });
   });
 
+  it("another release of the same flavour pairs by id, shared titles included", () => {
+    const docs = {
+      "components/thing.md": tsObject("Thing", [["`a`", "*number*", YES, "N/A"]]),
+      "operations/thing.md": tsObject("Thing", [["`b`", "*string*", YES, "N/A"]]),
+    };
+    const { graph, diagnostics } = mergeGraphs(graphOf(docs), graphOf(docs));
+    expect(diagnostics).toEqual([]);
+    expect(graph.models.map((model) => [model.id, model.twin?.name])).toEqual([
+      ["components.Thing", "components.Thing"],
+      ["operations.Thing", "operations.Thing"],
+    ]);
+    expect(graph.merged).toEqual({ flavour: "typescript" });
+  });
+
   it("a title several namespaces share: references and operations pair the renamed Python docs", () => {
     const ts = {
       // Same title in three namespaces; only the references tell which Python doc is which.
