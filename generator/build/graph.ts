@@ -6,6 +6,7 @@
 import { compareDiagnostics } from "../model/diagnostics.js";
 import { compareIds, mapRefs, unreachable, type RefType } from "../model/type-expr.js";
 import type { Diagnostic, Flavour, Model, ModelGraph, ModelId, ParsedDoc, SourceLocation, TypeExpr } from "../model/types.js";
+import { withExampleNulls } from "./example-nulls.js";
 import { flattenUnionCycles } from "./union-cycles.js";
 
 export interface BuildResult {
@@ -34,8 +35,13 @@ export function buildGraph(docs: readonly ParsedDoc[]): BuildResult {
     byFile.set(doc.file, model.id);
   }
 
-  // A resolved reference keeps only its id: the link was for resolving.
-  const resolve = (type: TypeExpr): TypeExpr => mapRefs(type, (ref) => ({ kind: "ref", id: resolveRef(ref) ?? ref.id }));
+  // A resolved reference keeps only its id: the link was for resolving. One that resolves to no model is reported
+  // and left `unknown`, so that every reference of the graph names a model.
+  const resolve = (type: TypeExpr): TypeExpr =>
+    mapRefs(type, (ref) => {
+      const id = resolveRef(ref);
+      return id === undefined ? { kind: "primitive", name: "unknown" } : { kind: "ref", id };
+    });
   const resolveRef = (ref: RefType): ModelId | undefined => {
     const at = ref.link?.at ?? { file: "?", line: 1, column: 1 };
     const target = ref.link?.target;
@@ -50,20 +56,22 @@ export function buildGraph(docs: readonly ParsedDoc[]): BuildResult {
       return id;
     }
     if (byId.has(ref.id)) return ref.id;
-    report("error", "unresolved-ref", `reference to ${ref.id} does not match any model`, at);
+    report("error", "unresolved-ref", `reference to ${ref.id} does not match any model (no doc is titled so; if it names a type, docs/FORMAT.md §3 lists those docschema knows)`, at);
     return undefined;
   };
 
   const models: Model[] = [];
   for (const model of byId.values()) {
     switch (model.kind) {
-      case "object":
-        models.push({
+      case "object": {
+        const resolved = {
           ...model,
           fields: model.fields.map((field) => ({ ...field, type: resolve(field.type) })),
           ...(model.additionalProperties ? { additionalProperties: resolve(model.additionalProperties) } : {}),
-        });
+        };
+        models.push(withExampleNulls(resolved, diagnostics));
         break;
+      }
       case "union":
         models.push({ ...model, members: model.members.map((member) => ({ ...member, type: resolve(member.type) })) });
         break;

@@ -18,6 +18,20 @@ function existingFolder(value: string): string {
   return value;
 }
 
+/** `--merge`: a docs folder, or a schema.json snapshot. */
+function existingPath(value: string): string {
+  if (!existsSync(value)) throw new UsageError(`merge input "${value}" does not exist`);
+  return value;
+}
+
+const MERGE_HELP = "merge the facts of a second doc set of the same API (its Python docs: nullability, integers): a docs folder or a schema.json";
+
+function unknownTypesOption(): Option {
+  return new Option("--unknown-types <policy>", "a type spelling docschema does not know: an error, or typed unknown with a warning")
+    .choices(["error", "unknown"])
+    .default("error");
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
@@ -60,6 +74,8 @@ export function createProgram(): Command {
     .option("-q, --quiet", "print errors only")
     .option("-v, --verbose", "print progress even when not on a terminal, and what the caches saved and the peak memory")
     .option("--max-diagnostics <n>", "print at most n diagnostics", positiveInt, 200)
+    .option("--merge <docs>", MERGE_HELP)
+    .addOption(unknownTypesOption())
     .addOption(choice("--validators <kind>", "companion validator of each type: compiled code, zod schemas or none", "validators"))
     .addOption(choice("--unknown-keys <mode>", "what validators do with undocumented object keys", "unknownKeys"))
     .addOption(choice("--dates <policy>", "Date fields hold Date instances, or ISO-8601 strings (typed string)", "dates"))
@@ -67,11 +83,12 @@ export function createProgram(): Command {
     .option("--workers <n>", "parse and print with n worker threads (default: one per core on large doc sets; 0 or 1: in process)", nonNegativeInt)
     .option("--cache-dir <dir>", "folder of the parse and emit caches (safe to delete)", DEFAULT_CACHE)
     .option("--no-cache", "neither read nor write the caches")
-    .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
+    .addHelpText("after", `\nExamples:\n  $ docschema generate                      # ${DEFAULT_INPUT} → ${DEFAULT_OUT}/\n  $ docschema generate docs/models -o src/gen\n  $ docschema generate ts/docs/models --merge py/docs/models   # nullability and integers from the Python docs\n  $ docschema generate --check              # in CI: fail when ${DEFAULT_OUT}/ is stale`)
     .action(async (input: string, options) => {
       // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.
       const { generate } = await import("./generate.js");
-      process.exitCode = await generate(existingFolder(input), options);
+      const merge = options.merge === undefined ? undefined : existingPath(options.merge);
+      process.exitCode = await generate(existingFolder(input), { ...options, merge });
     });
 
   program
@@ -79,10 +96,12 @@ export function createProgram(): Command {
     .description("Print the model graph of a folder of model docs as JSON (the schema.json format)")
     .argument("[input]", "folder of model docs", DEFAULT_INPUT)
     .option("-s, --summary", "print counts by kind and namespace instead of the JSON")
+    .option("--merge <docs>", MERGE_HELP)
+    .addOption(unknownTypesOption())
     .option("-q, --quiet", "print errors only")
     .action(async (input: string, options) => {
       const { graph } = await import("./graph.js");
-      process.exitCode = await graph(existingFolder(input), options);
+      process.exitCode = await graph(existingFolder(input), { ...options, merge: options.merge === undefined ? undefined : existingPath(options.merge) });
     });
 
   program

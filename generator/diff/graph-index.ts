@@ -23,7 +23,8 @@ export function indexGraph(graph: ModelGraph): GraphIndex {
     index.models.set(model.id, model);
     if (model.kind === "object") {
       for (const field of model.fields) {
-        if (field.nullable !== undefined) index.shows.nullability = true;
+        // A null in one doc's example is no sign that the docs state nullability.
+        if (field.nullable !== undefined && field.nullableFrom === undefined) index.shows.nullability = true;
         visit(field.type, model.id, field.name, index);
       }
       if (model.additionalProperties) visit(model.additionalProperties, model.id, "{}", index);

@@ -13,8 +13,9 @@ import type { RunRecord } from "./cache/emit-manifest.js";
 import type { CacheWarnings } from "./cache/store.js";
 import { emitIncrementally, type IncrementalEmission } from "./incremental/emit.js";
 import { previousRun } from "./incremental/previous-run.js";
-import { loadGraph, type LoadedGraph } from "./load.js";
+import { loadGraph, type LoadedGraph, type UnknownTypes } from "./load.js";
 import { acquireLock } from "./lock.js";
+import { loadMergedGraph } from "./merge.js";
 import { checkOutput, claimOutput, recoverInterrupted, writeOutput, type OutputDrift } from "./output.js";
 import { emitInParallel, startPrinter } from "./print-pool.js";
 
@@ -27,6 +28,10 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   workers?: number | undefined;
   /** Folder of the parse and emit caches; absent: no cache. */
   cacheDir?: string | undefined;
+  /** A second doc set of the same API whose facts (nullability, integers) are merged in: docs folder or schema.json. */
+  merge?: string | undefined;
+  /** `unknown`: types the docs spell in a way docschema does not know become `unknown`, with a warning. */
+  unknownTypes?: UnknownTypes | undefined;
   /** Called as the run goes: a phase, with its count of items done when it has one. */
   onProgress?: ((phase: string, done?: number, total?: number) => void) | undefined;
   /** Called once when another run holds the output folder and this one waits for it. */
@@ -82,7 +87,10 @@ async function generateLocked(input: string, options: GenerateOptions): Promise<
   const emitOptions = emitOptionsOf(options);
   const { cacheDir, onProgress } = options;
   const warnings: CacheWarnings = [];
-  const previous = cacheDir && !options.check ? await previousRun(input, options.out, cacheDir, emitOptions, warnings) : undefined;
+  // A merged run depends on two doc sets, and unknown types change what a run with errors gives: such runs parse
+  // with the cache but print the whole output.
+  const reusesPreviousRun = !options.merge && options.unknownTypes !== "unknown";
+  const previous = cacheDir && !options.check && reusesPreviousRun ? await previousRun(input, options.out, cacheDir, emitOptions, warnings) : undefined;
   if (previous?.unchanged) {
     const run = previous.unchanged;
     return { status: "written", diagnostics: run.diagnostics, warnings, summary: run.summary, docCount: run.docCount, fileCount: run.fileCount, parsed: 0, written: 0, removed: 0 };
@@ -92,12 +100,14 @@ async function generateLocked(input: string, options: GenerateOptions): Promise<
   let loaded: LoadedGraph;
   let incremental: IncrementalEmission | undefined;
   try {
-    loaded = await loadGraph(input, {
+    const loadOptions = {
       workers: options.workers,
       cacheDir,
+      unknownTypes: options.unknownTypes,
       listing: previous?.listing,
-      onProgress: (done, total) => onProgress?.("parsing", done, total),
-    });
+      onProgress: (done: number, total: number) => onProgress?.("parsing", done, total),
+    };
+    loaded = options.merge ? await loadMergedGraph(input, options.merge, loadOptions) : await loadGraph(input, loadOptions);
     onProgress?.("emitting");
     // With a cache, only what changed is printed and written; --check and --no-cache print everything.
     if (cacheDir && previous) incremental = await emitIncrementally(loaded, emitOptions, options.out, cacheDir, previous.manifest, printer, options.workers);

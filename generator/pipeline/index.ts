@@ -5,6 +5,7 @@
  */
 export { generate, summarize, type GenerateOptions, type GenerateResult } from "./generate.js";
 export { loadGraph, type LoadedGraph, type LoadOptions } from "./load.js";
+export { loadMergedGraph } from "./merge.js";
 export { DocErrors, diffInputs, type DiffInputs } from "./diff.js";
 export { InputError, IoError } from "./errors.js";
 export { readBaseline, readPolicy, withExcluded } from "./policy.js";

@@ -3,6 +3,7 @@
  * same), and mutations of any value (one node replaced by an odd value, a key dropped, added or set to undefined).
  */
 import type { EmitOptions } from "../../generator/emit/options.js";
+import { propertiesOf } from "../../generator/emit/lib/properties.js";
 import { fieldType } from "../../generator/emit/lib/ts.js";
 import type { Model, ModelGraph, ModelId, TypeExpr } from "../../generator/model/types.js";
 
@@ -49,7 +50,14 @@ export function validValue(graph: ModelGraph, id: ModelId, options: EmitOptions,
           case "boolean":
             return rng.chance(0.5);
           case "any":
+          case "unknown":
             return rng.pick<unknown>([null, 1, "x", [1, "y"], { nested: true }, undefined]);
+          case "date":
+            return rng.pick(["2024-05-01", "2024-02-29", "1999-12-31"]);
+          case "bigint":
+            return rng.pick([0n, -7n, 2n ** 70n]);
+          case "decimal":
+            return rng.pick<unknown>([0, -1.5, "3.14159265358979344719667586", "-1e-30", ".5"]);
           case "datetime":
             return options.dates === "iso" ? rng.pick(ISO_DATES) : new Date(Date.UTC(2024, rng.int(12), 1 + rng.int(28)));
           case "binary":
@@ -87,17 +95,15 @@ export function validValue(graph: ModelGraph, id: ModelId, options: EmitOptions,
         return ofType({ kind: "union", members: model.members.map((member) => member.type) }, depth);
       case "object": {
         const value: Record<string, unknown> = {};
-        for (const field of model.fields) {
+        const fields = propertiesOf(model);
+        for (const field of fields) {
           if (!field.required && (depth > 5 || rng.chance(0.5))) continue;
           define(value, field.name, ofType(fieldType(field, options.nulls), depth));
         }
-        // The catch-all types every other key; without one, `reject` refuses them.
-        if (model.additionalProperties && rng.chance(0.5)) {
-          const key = `extra${rng.int(10)}`;
-          if (!model.fields.some((field) => field.name === key)) define(value, key, ofType(model.additionalProperties, depth));
-        } else if (options.unknownKeys !== "reject" && rng.chance(0.3)) {
+        // `reject` refuses undocumented keys.
+        if (options.unknownKeys !== "reject" && rng.chance(0.3)) {
           const key = rng.pick(["undocumented", "__proto__", "constructor"]);
-          if (!model.fields.some((field) => field.name === key)) define(value, key, rng.pick<unknown>([1, "x", { inner: 1 }]));
+          if (!fields.some((field) => field.name === key)) define(value, key, rng.pick<unknown>([1, "x", { inner: 1 }]));
         }
         return value;
       }
@@ -118,6 +124,8 @@ const ODD_VALUES: (() => unknown)[] = [
   () => "",
   () => "stop",
   () => "2023-02-29",
+  () => "1e400",
+  () => "3.14.15",
   () => "2024-05-01T10:00Z",
   () => "2024-05-01 10:00:00",
   () => true,

@@ -11,6 +11,8 @@ export type RefNamer = (id: ModelId) => string;
 
 /** The binary types the SDKs accept for file content (`File | Blob`, `ReadableStream<Uint8Array>`, bytes). */
 const BINARY = "Blob | ReadableStream<Uint8Array> | Uint8Array";
+/** An arbitrary-precision decimal as JSON carries it; the SDK's `Decimal` class (decimal.js) is not in the docs. */
+const DECIMAL = "number | string";
 
 /** `dates: "iso"` spells `datetime` as `string`: the value is an ISO-8601 string, as in JSON payloads. */
 export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = "instance"): string {
@@ -22,10 +24,17 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
           return "number";
         case "datetime":
           return dates === "iso" ? "string" : "Date";
+        case "date":
+          return "string";
+        case "bigint":
+          return "bigint";
+        case "decimal":
+          return DECIMAL;
         case "binary":
           return BINARY;
         // `unknown`: a value must be narrowed before use (a map of any is the exception, below).
         case "any":
+        case "unknown":
           return "unknown";
         case "string":
         case "number":
@@ -69,7 +78,7 @@ export function literal(value: string | number | boolean): string {
 /** Parenthesises what would otherwise bind wrongly before `[]`. */
 function wrap(type: TypeExpr, typeText: (type: TypeExpr) => string): string {
   const text = typeText(type);
-  const compound = type.kind === "union" || type.kind === "nullable" || (type.kind === "primitive" && type.name === "binary");
+  const compound = type.kind === "union" || type.kind === "nullable" || (type.kind === "primitive" && (type.name === "binary" || type.name === "decimal"));
   return compound ? `(${text})` : text;
 }
 

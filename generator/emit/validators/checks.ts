@@ -46,6 +46,20 @@ export function isIsoDateTime(value: unknown): value is string {
   return typeof value === "string" && ISO_DATE_TIME.test(value) && dayExists(value);
 }
 
+const ISO_DATE = new RegExp(`^${DATE}$`);
+
+/** An ISO-8601 calendar date of a day that exists (`2024-05-01`), as Speakeasy's `RFCDate` writes it. */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === "string" && ISO_DATE.test(value) && dayExists(value);
+}
+
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** An arbitrary-precision decimal as JSON carries it: a finite number, or its exact text (`"3.14159265358979344719667586"`). */
+export function isDecimal(value: unknown): value is number | string {
+  return typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && DECIMAL.test(value);
+}
+
 /** The pattern allows day 31 in every month: the day must also exist in its month and year. */
 function dayExists(text: string): boolean {
   const year = digits(text, 0, 4);

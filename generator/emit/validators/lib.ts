@@ -7,7 +7,7 @@
  * `collectPetRecord`, `stringOrPetArrayMembers`), so loops stay loops and recursive types need no closures.
  */
 import { unreachable } from "../../model/type-expr.js";
-import type { Model, ModelId, TypeExpr } from "../../model/types.js";
+import type { Model, ModelId, PrimitiveName, TypeExpr } from "../../model/types.js";
 import {
   anyOf,
   block,
@@ -113,7 +113,14 @@ export function isExpr(type: TypeExpr, x: string, ctx: ValidatorContext): Code {
         // Beyond 2^53 a number is no longer an exact integer (zod's .int() checks the same).
         case "integer":
           return `Number.isSafeInteger(${x})`;
+        case "bigint":
+          return `typeof ${x} === "bigint"`;
+        case "decimal":
+          return `${rt(ctx, "isDecimal")}(${x})`;
+        case "date":
+          return `${rt(ctx, "isIsoDate")}(${x})`;
         case "any":
+        case "unknown":
           return "true";
         case "datetime":
           return ctx.options.dates === "iso" ? `${rt(ctx, "isIsoDateTime")}(${x})` : `${rt(ctx, "isDate")}(${x})`;
@@ -275,6 +282,10 @@ function typeName(type: TypeExpr, ctx: ValidatorContext): string {
 
 const PRIMITIVE_NAMES = {
   string: "String",
+  date: "IsoDate",
+  bigint: "BigInt",
+  decimal: "Decimal",
+  unknown: "Unknown",
   number: "Number",
   integer: "Integer",
   boolean: "Boolean",
@@ -282,7 +293,7 @@ const PRIMITIVE_NAMES = {
   datetime: "Date",
   isoDateTime: "IsoDateTime",
   binary: "Binary",
-} as const;
+} as const satisfies Record<PrimitiveName | "isoDateTime", string>;
 
 /** `components_ErrorT` → `ComponentsErrorT`, `Date$` → `Date`. */
 function pascalCase(identifier: string): string {

@@ -23,6 +23,7 @@ import {
   type Code,
   type Statement,
 } from "../lib/code.js";
+import { propertiesOf } from "../lib/properties.js";
 import { fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
 import {
   ISSUES,
@@ -54,16 +55,13 @@ interface CheckedField {
 export function objectValidator(model: ObjectModel, ctx: ValidatorContext): CompanionStatements {
   const name = identifierOf(model);
   const own = uniqueName(ctx, name, ["is", "collect", "strip"]);
-  const fields: CheckedField[] = model.fields.map((field) => {
+  const fields: CheckedField[] = propertiesOf(model).map((field) => {
     const type = fieldType(field, ctx.options.nulls);
     return { key: field.name, type, required: field.required, test: isExpr(type, "x", ctx) };
   });
-  const extra = model.additionalProperties;
-  const extraTest = extra === undefined ? "true" : isExpr(extra, "e", ctx);
-  const rejects = ctx.options.unknownKeys === "reject" && extra === undefined;
+  const rejects = ctx.options.unknownKeys === "reject";
   const strips = ctx.options.unknownKeys === "strip";
-  const needsKeys = extraTest !== "true" || rejects || (strips && extra !== undefined);
-  const documented = needsKeys ? uniqueName(ctx, "isDocumentedKey") : "";
+  const documented = rejects ? uniqueName(ctx, "isDocumentedKey") : "";
 
   const notPlain = `!${rt(ctx, "isPlainObject")}(${VALUE})`;
   const guard: Statement[] = [line(`if (${notPlain}) return false;`)];
@@ -77,8 +75,8 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
     guard.push(...checks.guard);
     collect.push(...checks.collect);
   }
-  if (extraTest !== "true" || rejects) {
-    const checks = undocumentedKeyChecks(extra, extraTest, documented, ctx);
+  if (rejects) {
+    const checks = undocumentedKeyChecks(documented, ctx);
     guard.push(...checks.guard);
     collect.push(...checks.collect);
   }
@@ -90,12 +88,12 @@ export function objectValidator(model: ObjectModel, ctx: ValidatorContext): Comp
   ];
   const extras: string[] = [];
   if (strips) {
-    declarations.push(functionDeclaration(`strip${own}`, ["value: unknown"], name, stripBody(name, fields, extra, documented, ctx)));
+    declarations.push(functionDeclaration(`strip${own}`, ["value: unknown"], name, stripBody(name, fields, ctx)));
     extras.push(`strip: strip${own}`);
   }
   const literals = literalFields(model, ctx);
   if (literals.length > 0) extras.push(`literals: { ${literals.join(", ")} }`);
-  if (needsKeys) declarations.push(documentedKeys(documented, fields));
+  if (rejects) declarations.push(documentedKeys(documented, fields));
   const args: Code[] = [JSON.stringify(model.name), `is${own}`, `collect${own}`];
   if (extras.length > 0) args.push(list("{", extras, "}"));
   return { companion: call(`/* @__PURE__ */ ${rt(ctx, "schema")}`, args), companionType: `${rt(ctx, "Schema")}<${name}>`, declarations };
@@ -132,23 +130,12 @@ function fieldChecks(field: CheckedField, ctx: ValidatorContext): Checks {
   };
 }
 
-/** The keys the fields do not name: checked against the catch-all's type, or (unknown keys "reject") refused. */
-function undocumentedKeyChecks(extra: TypeExpr | undefined, extraTest: Code, documented: string, ctx: ValidatorContext): Checks {
-  const own = `${rt(ctx, "hasOwn")}(${VALUE}, k)`;
+/** (unknown keys "reject") The keys the fields do not name, refused. */
+function undocumentedKeyChecks(documented: string, ctx: ValidatorContext): Checks {
   const loop = `for (const k in ${VALUE})`;
-  if (extra === undefined) {
-    const undocumented = allOf([`!${documented}(k)`, own]);
-    const report = statement(call(`${ISSUES}.push`, [call(rt(ctx, "unknownKey"), [PATH, "k"])]));
-    return { guard: [block(loop, [returnFalseIf(undocumented)])], collect: [block(loop, [ifThen([{ test: undocumented, then: report }])])] };
-  }
-  // An inherited key is not the value's: only a failing entry asks `hasOwn`.
-  const failing = allOf([`!${documented}(k)`, not(extraTest), own]);
-  const entry = line(`const e = ${VALUE}[k];`);
-  const report = reportStatement(extra, "e", pathTo("k", ctx), ctx);
-  return {
-    guard: [block(loop, [entry, returnFalseIf(failing)])],
-    collect: report ? [block(loop, [entry, ifThen([{ test: failing, then: report }])])] : [],
-  };
+  const undocumented = allOf([`!${documented}(k)`, `${rt(ctx, "hasOwn")}(${VALUE}, k)`]);
+  const report = statement(call(`${ISSUES}.push`, [call(rt(ctx, "unknownKey"), [PATH, "k"])]));
+  return { guard: [block(loop, [returnFalseIf(undocumented)])], collect: [block(loop, [ifThen([{ test: undocumented, then: report }])])] };
 }
 
 function issueAt(path: string, expected: string, value: string, ctx: ValidatorContext): Statement {
@@ -159,8 +146,8 @@ function returnFalseIf(test: Code): Statement {
   return ifThen([{ test, then: line("return false;") }]);
 }
 
-/** A copy of the documented fields (and of the catch-all's keys): a plain object, whatever the keys are called. */
-function stripBody(name: string, fields: CheckedField[], extra: TypeExpr | undefined, documented: string, ctx: ValidatorContext): Statement[] {
+/** A copy of the documented fields: a plain object, whatever the keys are called. */
+function stripBody(name: string, fields: CheckedField[], ctx: ValidatorContext): Statement[] {
   const body: Statement[] = [line(`const ${VALUE} = value as Record<string, unknown>;`), line("const o: Record<string, unknown> = {};")];
   for (const field of fields) {
     const key = JSON.stringify(field.key);
@@ -168,13 +155,6 @@ function stripBody(name: string, fields: CheckedField[], extra: TypeExpr | undef
     // Assigning `o["__proto__"]` would set the copy's prototype: that key is defined as a property instead.
     const copy = field.key === "__proto__" ? statement(call(rt(ctx, "setOwn"), ["o", key, value])) : statement(value, `${prop("o", field.key)} = `);
     body.push(field.required ? copy : ifThen([{ test: `${rt(ctx, "hasOwn")}(${VALUE}, ${key})`, then: copy }]));
-  }
-  if (extra) {
-    // The catch-all documents the other keys: they stay, copied as their type says.
-    const value = needsStrip(extra, ctx) ? stripExpr(extra, `${VALUE}[k]`, ctx) : `${VALUE}[k]`;
-    const copy = statement(call(rt(ctx, "setOwn"), ["o", "k", value]));
-    const undocumented = allOf([`!${documented}(k)`, `${rt(ctx, "hasOwn")}(${VALUE}, k)`]);
-    body.push(block(`for (const k in ${VALUE})`, [ifThen([{ test: undocumented, then: copy }])]));
   }
   body.push(line(`return o as unknown as ${name};`));
   return body;

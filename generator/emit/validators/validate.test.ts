@@ -36,7 +36,12 @@ const models: Model[] = [
     kind: "union",
     members: [{ type: string, source: at }, { type: { kind: "primitive", name: "number" }, source: at }, { type: { kind: "array", items: ref("Value") }, source: at }],
   },
-  { ...base("Open"), kind: "object", fields: [field("id", string, true)], additionalProperties: { kind: "primitive", name: "number" } },
+  {
+    ...base("Open"),
+    kind: "object",
+    fields: [field("id", string, true), field("payload", { kind: "primitive", name: "any" }, true)],
+    additionalProperties: { kind: "primitive", name: "number" },
+  },
   { ...base("Nullish"), kind: "object", fields: [field("a", string, false), field("b", string, true, { nullable: true }), field("c", string, true)] },
   // Names the runtime uses too: the output must still compile.
   { ...base("Schema"), kind: "object", fields: [field("union", ref("Union"), false)] },
@@ -65,6 +70,7 @@ const VARIANTS = {
   iso: { dates: "iso" },
   "nulls-optional": { nulls: "optional" },
   "nulls-unstated": { nulls: "unstated" },
+  zod: { validators: "zod" },
 } satisfies Record<string, Partial<EmitOptions>>;
 let outputs: Record<keyof typeof VARIANTS, BuiltOutput>;
 beforeAll(() => {
@@ -138,17 +144,26 @@ describe("compiled validators (defaults)", () => {
     expect(pointers(c.Union!.validate({ union: { union: 1 } }))).toEqual(["/union/union"]);
   });
 
-  it("check the open-object catch-all against its type", () => {
-    expect(c.Open!.is({ id: "x", score: 1 })).toBe(true);
-    expect(pointers(c.Open!.validate({ id: "x", score: "high" }))).toEqual(["/score"]);
+  it("check the open-object catch-all as the SDK's optional additionalProperties property", () => {
+    expect(c.Open!.is({ id: "x", payload: 1, additionalProperties: { score: 1 } })).toBe(true);
+    expect(c.Open!.is({ id: "x", payload: 1 })).toBe(true);
+    expect(pointers(c.Open!.validate({ id: "x", payload: 1, additionalProperties: { score: "high" } }))).toEqual(["/additionalProperties/score"]);
+    expect(pointers(c.Open!.validate({ id: "x", payload: 1, additionalProperties: 3 }))).toEqual(["/additionalProperties"]);
+    // Keys beside it are undocumented keys, as on any object: passthrough by default.
+    expect(c.Open!.is({ id: "x", payload: 1, score: "high" })).toBe(true);
+  });
+
+  it("still require a required any field that the type makes optional (as the SDKs do)", () => {
+    expect(pointers(c.Open!.validate({ id: "x" }))).toEqual(["/payload"]);
   });
 
   it("escape pointers (RFC 6901) and quote received strings as JSON.stringify does", () => {
     const strings = ['say "hi"\n', "back\\slash", "lone \ud800 surrogate", "x" + "😀".repeat(25), "plain"];
     for (const text of strings) {
-      const result = c.Open!.validate({ id: "x", "a/b~c": text });
+      const result = c.Open!.validate({ id: "x", payload: 1, additionalProperties: { "a/b~c": text } });
       const received = JSON.stringify(text.length > 40 ? text.slice(0, 40) + "..." : text);
-      expect(result).toMatchObject({ ok: false, issues: [{ pointer: "/a~1b~0c", received, message: `/a~1b~0c: expected number, received ${received}` }] });
+      const pointer = "/additionalProperties/a~1b~0c";
+      expect(result).toMatchObject({ ok: false, issues: [{ pointer, received, message: `${pointer}: expected number, received ${received}` }] });
     }
   });
 
@@ -163,10 +178,11 @@ describe("compiled validators (defaults)", () => {
 });
 
 describe("compiled validator options", () => {
-  it('unknown keys "reject" reports undocumented keys, except on open objects', () => {
+  it('unknown keys "reject" reports undocumented keys; an open object holds its own in additionalProperties', () => {
     const c = companions("reject");
     expect(c.Pet!.validate({ name: "Rex", kind: "dog", colour: "brown" })).toMatchObject({ ok: false, issues: [{ pointer: "/colour", message: "/colour: undocumented key" }] });
-    expect(c.Open!.is({ id: "x", score: 1 })).toBe(true);
+    expect(c.Open!.is({ id: "x", payload: 1, additionalProperties: { score: 1 } })).toBe(true);
+    expect(pointers(c.Open!.validate({ id: "x", payload: 1, score: 1 }))).toEqual(["/score"]);
   });
 
   it('unknown keys "strip" returns a copy without undocumented keys, through arrays, maps and unions', () => {
@@ -175,7 +191,8 @@ describe("compiled validator options", () => {
     const result = c.Zoo!.validate(zoo);
     expect(result).toEqual({ ok: true, value: { animals: [{ type: "cat", meows: true }], byName: { rex: { name: "Rex", kind: "dog", owner: { name: "A", pets: [] } } } } });
     expect(zoo.animals[0]).toHaveProperty("lives", 9);
-    expect(c.Open!.validate({ id: "x", score: 1, colour: 2 })).toEqual({ ok: true, value: { id: "x", score: 1, colour: 2 } });
+    const open = { id: "x", payload: 1, additionalProperties: { score: 1 }, colour: 2 };
+    expect(c.Open!.validate(open)).toEqual({ ok: true, value: { id: "x", payload: 1, additionalProperties: { score: 1 } } });
   });
 
   it('dates "iso" expects ISO-8601 strings', () => {
@@ -190,5 +207,23 @@ describe("compiled validator options", () => {
     expect(pointers(optional.Nullish!.validate({ a: null, b: null, c: null }))).toEqual(["/c"]);
     const unstated = companions("nulls-unstated");
     expect(unstated.Nullish!.is({ a: null, b: null, c: null })).toBe(true);
+  });
+});
+
+describe("zod schemas", () => {
+  interface ZodSchema {
+    safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[] }[] } };
+  }
+  let z: Record<string, ZodSchema>;
+  beforeAll(() => {
+    z = companions("zod") as unknown as Record<string, ZodSchema>;
+  });
+  const paths = (value: unknown): string[] => z.Open!.safeParse(value).error?.issues.map((issue) => issue.path.join("/")) ?? [];
+
+  it("check the open-object catch-all as the SDK's optional additionalProperties property", () => {
+    expect(z.Open!.safeParse({ id: "x", payload: 1, additionalProperties: { score: 1 } }).success).toBe(true);
+    expect(paths({ id: "x", payload: 1, additionalProperties: { score: "high" } })).toEqual(["additionalProperties/score"]);
+    // Keys beside it are undocumented keys (passthrough: kept, not checked).
+    expect(z.Open!.safeParse({ id: "x", payload: 1, score: "high" })).toMatchObject({ success: true, data: { score: "high" } });
   });
 });

@@ -7,7 +7,8 @@
  * initialiser is a pure call of a function.
  */
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
-import { call, exportConst, flat, list, prefixed, suffixed, type Code } from "../lib/code.js";
+import { call, exportConst, list, prefixed, suffixed, type Code } from "../lib/code.js";
+import { propertiesOf } from "../lib/properties.js";
 import { exportedAsDeclared, fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
 import { enumValueEntries, membersObject, openBases } from "../types/enum.js";
 import { check, zodExpr, type ZodContext } from "./lib.js";
@@ -40,18 +41,16 @@ const OBJECT_PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 function objectSchema(model: ObjectModel, ctx: ZodContext): Code {
-  const properties = model.fields.map((field) => {
+  const fields = propertiesOf(model);
+  const properties = fields.map((field) => {
     const type = fieldType(field, ctx.options.nulls);
     // `exactOptional`: absent, never `undefined`, as `?:` means under exactOptionalPropertyTypes.
     const schema = field.required ? zodExpr(type, ctx) : suffixed(zodExpr(type, ctx), ".exactOptional()");
     return prefixed(`${propertyName(field.name)}: `, schema);
   });
-  const shape = list("{", properties, "}");
-  const object = model.additionalProperties
-    ? suffixed(call("z.object", [shape]), `.catchall(${flat(zodExpr(model.additionalProperties, ctx))})`)
-    : call(OBJECT_FACTORY[ctx.options.unknownKeys], [shape]);
+  const object = call(OBJECT_FACTORY[ctx.options.unknownKeys], [list("{", properties, "}")]);
   // zod's objects take a Date or a Map and read inherited members as fields: the checks hand them plain objects only.
-  const readsInherited = model.fields.some((field) => OBJECT_PROTOTYPE_KEYS.has(field.name));
+  const readsInherited = fields.some((field) => OBJECT_PROTOTYPE_KEYS.has(field.name));
   const preprocess = check(ctx, readsInherited ? "ownProperties" : "plainObject");
   return lazy(call("z.preprocess", [preprocess, object]));
 }

@@ -32,10 +32,17 @@ export function zodExpr(type: TypeExpr, ctx: ZodContext): Code {
         case "boolean":
           return `z.${type.name}()`;
         case "any":
+        case "unknown":
           return "z.unknown()";
         // Safe integers, as the compiled validators check.
         case "integer":
           return "z.number().int()";
+        case "bigint":
+          return "z.bigint()";
+        case "decimal":
+          return `z.custom<${typeTextOf(type, ctx)}>(${check(ctx, "isDecimal")})`;
+        case "date":
+          return "z.iso.date()";
         case "datetime":
           return ctx.options.dates === "iso" ? ISO_DATE_TIME : "z.date()";
         case "binary":
