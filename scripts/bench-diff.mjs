@@ -39,6 +39,20 @@ function time(args, { stdout } = {}) {
   return seconds;
 }
 
+/** CPU seconds of diffGraphs alone (matching, comparing, classifying) on two snapshots, in a fresh process, as the CLI runs it once. */
+function diffCpu(before, after) {
+  const script = `
+    import { readFileSync } from "node:fs";
+    const { parseGraph } = await import(${JSON.stringify(path.join(root, "dist/model/json.js"))});
+    const { diffGraphs } = await import(${JSON.stringify(path.join(root, "dist/diff/index.js"))});
+    const [a, b] = [${JSON.stringify(before)}, ${JSON.stringify(after)}].map((file) => parseGraph(readFileSync(file, "utf8")));
+    const start = process.cpuUsage();
+    diffGraphs(a, b);
+    const { user, system } = process.cpuUsage(start);
+    process.stdout.write(String((user + system) / 1e6));`;
+  return Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }));
+}
+
 execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
 const before = corpusModels("orq-node-4.13.14");
 const after = corpusModels("orq-node-4.13.19");
@@ -50,11 +64,13 @@ try {
   time(["graph", after], { stdout: path.join(scratch, "new.json") });
   // Best of three: the snapshot diff is short enough for scheduling noise to matter.
   const fromSnapshots = Math.min(...[1, 2, 3].map(() => time(["diff", path.join(scratch, "old.json"), path.join(scratch, "new.json"), "--format", "json"])));
+  const compare = Math.min(...[1, 2, 3].map(() => diffCpu(path.join(scratch, "old.json"), path.join(scratch, "new.json"))));
 
   const rows = [
     ["cold generate (orq-node-4.13.19)", generate, ""],
     ["diff from markdown (4.13.14 → 4.13.19)", fromDocs, fromDocs <= generate ? "ok: ≤ generate" : "MISSED: slower than generate"],
     ["diff from two snapshots", fromSnapshots, fromSnapshots < 1 ? "ok: < 1 s" : "MISSED: ≥ 1 s"],
+    ["  of which diffGraphs (CPU, match + compare)", compare, ""],
   ];
   for (const [what, seconds, verdict] of rows) console.log(`${what.padEnd(42)} ${seconds.toFixed(2).padStart(7)} s  ${verdict}`);
   process.exitCode = rows.some(([, , verdict]) => verdict.startsWith("MISSED")) ? 1 : 0;

@@ -21,11 +21,12 @@ describe("docschema generate", () => {
   it("writes one file per model, barrels and schema.json, and prints a one-line summary", async () => {
     const { input, out } = await fixture();
     const run = await runCli(["generate", input, "--out", out]);
-    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 12 files in .*generated \(\d+\.\d+s\)\n$/);
+    expect(run.stderr).toMatch(/✔ 6 models \(3 objects, 2 enums, 1 unions\) → 13 files in .*generated \(\d+\.\d+s\)\n$/);
     expect(run.code).toBe(0);
     const files = [...(await snapshotFolder(out)).keys()];
     expect(files).toEqual([
       ".docschema",
+      "checks.ts",
       "components/choice.ts",
       "components/errort.ts",
       "components/finishreason.ts",
@@ -96,7 +97,7 @@ describe("docschema generate", () => {
     const { input, out } = await fixture();
     const run = await runCli(["generate", input, "-o", out, "--check"]);
     expect(run.code).toBe(1);
-    expect(run.stderr.match(/^missing /gm)).toHaveLength(12);
+    expect(run.stderr.match(/^missing /gm)).toHaveLength(13);
   });
 
   it("links resolve whatever the input folder is called (they are relative to the SDK's docs/models)", async () => {
@@ -115,7 +116,7 @@ describe("docschema generate", () => {
     const run = await runCli(["generate", input, "-o", out]);
     expect(run.code).toBe(1);
     const prefix = path.relative(ROOT, input).split(path.sep).join("/");
-    expect(run.stderr).toContain(`${prefix}/components/errort.md:13:16 error: unknown type expression "*strng*": unknown type "strng" [unknown-type]`);
+    expect(run.stderr).toContain(`${prefix}/components/errort.md:13:16 error: unknown type expression "*strng*": unknown type "strng" (known: string, str, number`);
     expect(run.stderr).toContain(`nothing was written to ${out}`);
     expect(await snapshotFolder(out)).toEqual(new Map());
   });

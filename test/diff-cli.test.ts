@@ -48,7 +48,8 @@ describe("docschema diff", () => {
     expect(result.stdout).toContain("directions from the operation docs (1 operation)");
     expect(result.stdout).toMatch(/BREAKING \(1 model\)\n {2}components\.Size enum · both\n {4}✖ value "l" added \[enum-value-added, response\]/);
     expect(result.stdout).toContain("INFO (1 model)\n  components.Order object · both\n    • field note added (optional, string) [optional-field-added, both]");
-    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("1 breaking, 0 warnings, 1 info in 2 changed model(s)");
+    expect(result.stdout).toContain("SDK METHODS (1)\n  ✖ orders.CreateOrder() CreateOrder\n");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("1 breaking, 0 warnings, 1 info in 2 changed model(s), 1 SDK method(s)");
   });
 
   it("sets the exit code with --fail-on", async () => {
@@ -60,8 +61,17 @@ describe("docschema diff", () => {
   it("compares snapshots written by `graph` the same way as the docs they came from", async () => {
     const fromSnapshots = JSON.parse((await runCli(["diff", "v1.json", "v2.json", "--format", "json"], scratch)).stdout);
     const fromDocs = JSON.parse((await runCli(["diff", "v1/docs/models", "v2/docs/models", "--format", "json"], scratch)).stdout);
-    expect(fromSnapshots.summary).toEqual({ breaking: 1, warning: 0, info: 1, models: { added: 0, removed: 0, renamed: 0, changed: 2 }, changes: { "enum-value-added": 1, "field-added": 1 } });
+    expect(fromSnapshots.summary).toEqual({
+      breaking: 1,
+      warning: 0,
+      info: 1,
+      models: { added: 0, removed: 0, renamed: 0, changed: 2 },
+      operations: { added: 0, removed: 0, changed: 1 },
+      changes: { "enum-value-added": 1, "field-added": 1 },
+      ignored: { excluded: 0, baseline: 0, unmatchedBaseline: [] },
+    });
     expect(fromSnapshots.models).toEqual(unprefixed(fromDocs.models));
+    expect(fromSnapshots.operations).toEqual(fromDocs.operations);
   });
 
   it("reads an old docs side with docs added, removed and changed (reusing the new side's parses) as its snapshot", async () => {
@@ -89,8 +99,12 @@ describe("docschema diff", () => {
 
   it("names doc files from the working directory in github annotations", async () => {
     const result = await runCli(["diff", "v1/docs", "v2/docs", "--format", "github"], scratch);
-    expect(result.stdout).toContain("::error file=v2/docs/models/components/size.md,line=1,col=1,title=breaking%3A enum-value-added::");
+    expect(result.stdout).toContain("::error file=v2/docs/models/components/size.md,line=12,col=1,title=breaking%3A enum-value-added::");
     expect(result.stdout).toContain("::notice file=v2/docs/models/components/order.md,line=");
+    // A method's change points at its README heading, beside the models folder.
+    write(path.join(scratch, "v4/docs"), { ...v1, "sdks/orders/README.md": operationsDoc("Orders", [{ name: "placeOrder", id: "CreateOrder", request: "components.Order", response: "components.Receipt" }]) });
+    const renamed = await runCli(["diff", "v1/docs", "v4/docs", "--format", "github"], scratch);
+    expect(renamed.stdout).toContain("::error file=v4/docs/sdks/orders/README.md,line=5,col=1,title=breaking%3A operation-renamed::orders.placeOrder() (CreateOrder): renamed: orders.CreateOrder() → orders.placeOrder()\n");
   });
 
   it("reads the old side from git without touching the work tree", async () => {
@@ -102,9 +116,14 @@ describe("docschema diff", () => {
     writeFileSync(path.join(repo, "generated.json"), "");
     write(repo, Object.fromEntries(Object.entries(v2).map(([f, t]) => [`docs/${f}`, t])));
     const status = git(repo, "status", "--porcelain");
-    const temps = readdirSync(tmpdir()).filter((f) => f.startsWith("docschema-diff-")).length;
-
-    const result = await runCli(["diff", "--git", "main", "--format", "json"], repo);
+    // A temporary folder of its own: /tmp is shared with whatever else runs on the machine.
+    const temp = mkdtempSync(path.join(scratch, "tmp-"));
+    const outerTemp = process.env["TMPDIR"];
+    process.env["TMPDIR"] = temp;
+    const result = await runCli(["diff", "--git", "main", "--format", "json"], repo).finally(() => {
+      if (outerTemp === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = outerTemp;
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -112,7 +131,7 @@ describe("docschema diff", () => {
     expect(report.summary.breaking).toBe(1);
     expect(report.models[0].changes[0].source.file).toBe("docs/models/components/size.md");
     expect(git(repo, "status", "--porcelain")).toBe(status);
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith("docschema-diff-")).length).toBe(temps);
+    expect(readdirSync(temp)).toEqual([]);
 
     // A snapshot committed in git, and a path given from a sub-folder of the repository.
     writeFileSync(path.join(repo, "schema.json"), (await runCli(["graph", "docs/models"], repo)).stdout);
@@ -123,18 +142,43 @@ describe("docschema diff", () => {
     expect((await runCli(["diff", "--git", "HEAD~1:docs", "docs", "--fail-on", "breaking"], repo)).code).toBe(1);
   });
 
+  it("takes a policy (severities per rule and direction), a baseline of known changes and excluded rules", async () => {
+    writeFileSync(path.join(scratch, "policy.json"), JSON.stringify({ rules: { "enum-value-added": { response: "warning" } } }));
+    const relaxed = await runCli(["diff", "v1/docs", "v2/docs", "--policy", "policy.json", "--fail-on", "breaking", "--format", "json"], scratch);
+    expect(relaxed.code).toBe(0);
+    const report = JSON.parse(relaxed.stdout);
+    expect([report.summary.breaking, report.summary.warning, report.semver]).toEqual([0, 1, "minor"]);
+    const value = report.models.find((m: { id: string }) => m.id === "components.Size").changes[0];
+    writeFileSync(path.join(scratch, "baseline.json"), JSON.stringify({ format: "docschema-baseline", version: 1, ignore: [{ fingerprint: value.fingerprint, reason: "clients accept unknown sizes" }] }));
+    const known = await runCli(["diff", "v1/docs", "v2/docs", "--baseline", "baseline.json", "--exclude", "optional-field-added", "--fail-on", "warning"], scratch);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain("left out: 1 change(s) of excluded rules; 1 change(s) in the baseline\n");
+    expect(known.stdout).toContain("no schema changes");
+  });
+
+  it("writes release notes per SDK method with --format changelog", async () => {
+    const result = await runCli(["diff", "v1/docs", "v2/docs", "--format", "changelog"], scratch);
+    expect(result.stdout).toContain("## SDK methods\n\n* `orders.CreateOrder()` (`CreateOrder`):\n  * `request.note` **Added**\n");
+    expect(result.stdout).toContain("  * `response.order.size` **Changed** (Breaking ⚠️)\n");
+  });
+
   it("exits 2 on usage and input errors", async () => {
     const cases: [string[], RegExp, string?][] = [
       [["diff", "v1/docs"], /diff needs <old> and <new>/],
       [["diff", "v1/docs", "v2/docs", "v3/docs"], /too many arguments/],
       [["diff", "v1/docs", "missing"], /"missing" does not exist/],
       [["diff", "v1/docs", "empty"], /no model docs \(\*\.md\) in "empty"/],
-      [["diff", "v1/docs", "v2/docs", "--format", "xml"], /Allowed choices are text, markdown, json, github/],
+      [["diff", "v1/docs", "v2/docs", "--format", "xml"], /Allowed choices are text, markdown, json, github, changelog/],
       [["diff", "v1/docs", "v2/docs", "--fail-on", "info"], /Allowed choices are breaking, warning/],
       [["diff", "v1/docs/models/components/size.md", "v2/docs"], /not valid JSON/],
       [["diff", "--git", "no-such-rev"], /no-such-rev:docs\/models is neither a folder nor a file in that revision/, "repo"],
       [["diff", "--git", "main"], /git rev-parse: fatal: not a git repository/, ".."],
+      [["diff", "v1/docs", "v2/docs", "--policy", "missing.json"], /policy missing\.json: cannot be read: no such file or folder \(ENOENT\)/],
+      [["diff", "v1/docs", "v2/docs", "--policy", "bad-policy.json"], /policy bad-policy\.json: rules\.enum-value-added\.response: "ignore" is not a severity/],
+      [["diff", "v1/docs", "v2/docs", "--baseline", "bad-policy.json"], /baseline bad-policy\.json: not a baseline/],
+      [["diff", "v1/docs", "v2/docs", "--exclude", "description-changed,nope"], /--exclude\[1\]: "nope" is not a rule/],
     ];
+    writeFileSync(path.join(scratch, "bad-policy.json"), JSON.stringify({ rules: { "enum-value-added": { response: "ignore" } } }));
     for (const [args, message, cwd] of cases) {
       const result = await runCli(args, path.join(scratch, cwd ?? "."));
       expect([args.join(" "), result.code]).toEqual([args.join(" "), 2]);

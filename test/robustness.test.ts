@@ -10,7 +10,6 @@ import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../generator/cli/generate.js";
 import { resolveTargets } from "../generator/pipeline/config.js";
-import { buildGraph } from "../generator/build/graph.js";
 import { parseBytes } from "../generator/parse/bytes.js";
 import type { Model } from "../generator/model/types.js";
 import { ROOT, snapshotFolder } from "./helpers/cli.js";
@@ -268,7 +267,8 @@ describe("truncation at any point never crashes and never yields a silently diff
 
   it.each([CHOICES, FINISH, ROLE, UNION, RESPONSE, "operations/responsebody2.md"])("%s", (file) => {
     const bytes = docs.get(file)!;
-    const whole = buildGraph([parseBytes(file, bytes, "/p/docs/models")]).graph.models[0]!;
+    // Parses compared with parses: the graph builder would type this lone doc's unresolved references unknown.
+    const whole = parseBytes(file, bytes, "/p/docs/models").model!;
     const cuts = 150;
     const step = Math.max(1, Math.floor(bytes.length / cuts));
     let silent = 0;

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadGraph } from "../generator/pipeline/load.js";
 import type { ModelGraph } from "../generator/model/types.js";
 import { exampleCases, mutationsOf, type MutationKind } from "./support/examples.js";
-import { buildOutput, type BuiltOutput } from "./support/output.js";
+import { BUILD_TIMEOUT, buildOutput, type BuiltOutput } from "./support/output.js";
 
 interface Companion {
   is(value: unknown): boolean;
@@ -44,7 +44,7 @@ const companion = (id: string): Companion => {
 beforeAll(async () => {
   graph = (await loadGraph(path.resolve(import.meta.dirname, "../docs/models"))).graph;
   output = buildOutput("embedded", graph, {}, { "type-level.ts": TYPE_LEVEL });
-});
+}, BUILD_TIMEOUT);
 
 describe("validators on the embedded docs", () => {
   it("accept every example of the docs", () => {
@@ -135,7 +135,7 @@ describe("--validators zod on the embedded docs", () => {
   };
   beforeAll(async () => {
     zod = buildOutput("embedded-zod", graph, { validators: "zod" });
-  });
+  }, BUILD_TIMEOUT);
 
   it("accept every example and reject every mutation, under the same names", () => {
     const models = new Map(graph.models.map((model) => [model.id, model]));

@@ -92,10 +92,11 @@ describe("diagnostics", () => {
   it("unresolved-ref: an italic reference to no model", () => {
     const { diagnostics, graph } = build({ "components/a.md": tsObject("A", [["`x`", "*components.Nope*", YES, "N/A"]]) });
     expect(diagnostics).toEqual([
-      { severity: "error", code: "unresolved-ref", message: "reference to components.Nope does not match any model", file: "components/a.md", line: 13, column: 10 },
+      { severity: "error", code: "unresolved-ref", message: "reference to components.Nope does not match any model (no doc is titled so; if it names a type, docs/FORMAT.md §3 lists those docschema knows)", file: "components/a.md", line: 13, column: 10 },
     ]);
-    // The model is kept (nothing silently dropped), and the error stops generation.
+    // The model is kept (nothing silently dropped), its field typed unknown, and the error stops generation.
     expect(graph.models.map((m) => m.id)).toEqual(["components.A"]);
+    expect((graph.models[0] as ObjectModel).fields[0]!.type).toEqual({ kind: "primitive", name: "unknown" });
   });
 
   it("link-text-mismatch is a warning and the link target wins", () => {

@@ -6,6 +6,7 @@
 import { compareDiagnostics } from "../model/diagnostics.js";
 import { compareIds, mapRefs, unreachable, type RefType } from "../model/type-expr.js";
 import type { Diagnostic, Flavour, Model, ModelGraph, ModelId, ParsedDoc, SourceLocation, TypeExpr } from "../model/types.js";
+import { withExampleNulls } from "./example-nulls.js";
 import { flattenUnionCycles } from "./union-cycles.js";
 
 export interface BuildResult {
@@ -78,19 +79,27 @@ export function createResolver(docs: readonly ParsedDoc[]): Resolver {
         return id;
       }
       if (byId.has(ref.id)) return ref.id;
-      report("error", "unresolved-ref", `reference to ${ref.id} does not match any model`, at);
+      report("error", "unresolved-ref", `reference to ${ref.id} does not match any model (no doc is titled so; if it names a type, docs/FORMAT.md §3 lists those docschema knows)`, at);
       return undefined;
     };
-    // A resolved reference keeps only its id: the link was for resolving.
-    const type = (expr: TypeExpr): TypeExpr => mapRefs(expr, (ref) => ({ kind: "ref", id: resolveRef(ref) ?? ref.id }));
+    // A resolved reference keeps only its id: the link was for resolving. One that resolves to no model is reported
+    // and left `unknown`, so that every reference of the graph names a model.
+    const type = (expr: TypeExpr): TypeExpr =>
+      mapRefs(expr, (ref) => {
+        const id = resolveRef(ref);
+        return id === undefined ? { kind: "primitive", name: "unknown" } : { kind: "ref", id };
+      });
     switch (model.kind) {
       case "object":
         return {
-          model: {
-            ...model,
-            fields: model.fields.map((field) => ({ ...field, type: type(field.type) })),
-            ...(model.additionalProperties ? { additionalProperties: type(model.additionalProperties) } : {}),
-          },
+          model: withExampleNulls(
+            {
+              ...model,
+              fields: model.fields.map((field) => ({ ...field, type: type(field.type) })),
+              ...(model.additionalProperties ? { additionalProperties: type(model.additionalProperties) } : {}),
+            },
+            diagnostics,
+          ),
           diagnostics,
         };
       case "union":

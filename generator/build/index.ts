@@ -13,3 +13,4 @@ export function buildModelGraph(docs: readonly ParsedDoc[], operations: readonly
   const built = buildGraph(docs);
   return { graph: attachOperations(built.graph, operations), diagnostics: built.diagnostics.sort(compareDiagnostics) };
 }
+export { mergeGraphs, type MergeOptions, type MergeResult } from "./merge.js";

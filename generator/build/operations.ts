@@ -9,7 +9,11 @@ export function attachOperations(graph: ModelGraph, operations: readonly Operati
   if (operations.length === 0) return graph;
   const known = new Set(graph.models.map((model) => model.id));
   const attached = operations
-    .map((op) => ({ ...op, request: op.request.filter((id) => known.has(id)), response: op.response.filter((id) => known.has(id)) }))
+    .map(({ errors, ...op }) => {
+      const kept = (ids: readonly string[]) => ids.filter((id) => known.has(id));
+      const errorModels = kept(errors ?? []);
+      return { ...op, request: kept(op.request), response: kept(op.response), ...(errorModels.length ? { errors: errorModels } : {}) };
+    })
     .sort((a, b) => compareIds(a.id, b.id) || compareIds(a.source.file, b.source.file) || a.source.line - b.source.line);
   return { ...graph, operations: attached };
 }

@@ -1,10 +1,17 @@
 /** `docschema graph`: the model graph as JSON (the `schema.json` format) or a per-namespace summary. */
-import { countBySeverity, hasErrors, loadGraph, serializeGraph, summarize } from "../pipeline/index.js";
+import { countBySeverity, hasErrors, loadGraph, loadMergedGraph, serializeGraph, summarize, type LoadOptions } from "../pipeline/index.js";
 import { prefixOf } from "./generate.js";
 import { printDiagnostics } from "./report.js";
 
-export async function graph(input: string, options: { summary?: boolean; quiet?: boolean }): Promise<number> {
-  const loaded = await loadGraph(input);
+interface GraphCliOptions extends Pick<LoadOptions, "unknownTypes"> {
+  summary?: boolean;
+  quiet?: boolean;
+  merge?: string | undefined;
+}
+
+export async function graph(input: string, options: GraphCliOptions): Promise<number> {
+  const load = { unknownTypes: options.unknownTypes };
+  const loaded = options.merge ? await loadMergedGraph(input, options.merge, load) : await loadGraph(input, load);
   printDiagnostics(loaded.diagnostics, prefixOf(input), { warnings: !options.quiet });
   if (options.summary) {
     const byNamespace = new Map<string, number>();

@@ -1,4 +1,5 @@
 /** Terminal output: compiler-style diagnostics, progress and summaries. Colours only on a TTY (picocolors decides). */
+import path from "node:path";
 import pc from "picocolors";
 import type { Diagnostic } from "../model/types.js";
 
@@ -11,7 +12,8 @@ export interface Reporter {
 
 /** `docs/models/x.md:12:5 error: …` so editors and CI logs can link to the spot. */
 export function formatDiagnostic(d: Diagnostic, inputPrefix: string): string {
-  const where = `${inputPrefix}${d.file}:${d.line}:${d.column}`;
+  // Files of a merged doc set are named from the input folder (`../../py/docs/models/x.md`): print the short path.
+  const where = `${path.posix.normalize(`${inputPrefix}${d.file}`)}:${d.line}:${d.column}`;
   const severity = d.severity === "error" ? pc.red("error") : pc.yellow("warning");
   return `${where} ${severity}: ${d.message} ${pc.dim(`[${d.code}]`)}`;
 }

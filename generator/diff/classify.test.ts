@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { enumDoc, graphOf, objectDoc, operationsDoc, unionDoc, type Row } from "../../test/helpers/graph-fixtures.js";
+import * as graph from "../../test/helpers/graph.js";
+import type { ModelGraph, TypeExpr } from "../model/types.js";
 import { RULES } from "./classify.js";
 import { diffGraphs } from "./index.js";
 
@@ -28,7 +30,8 @@ function widgetChanges(before: string, after: string, use: Use, extra: Record<st
 
 const widget = (rows: Row[]) => objectDoc("Widget", rows);
 const id: Row = ["id", "*string*", true];
-const refs = { "components/part.md": objectDoc("Part", [id]), "components/gear.md": objectDoc("Gear", [id]) };
+// Part and Gear share nothing: a field retyped from one to the other is judged by their structures.
+const refs = { "components/part.md": objectDoc("Part", [id]), "components/gear.md": objectDoc("Gear", [["teeth", "*number*", true]]) };
 
 interface Case {
   name: string;
@@ -64,9 +67,10 @@ const cases: Case[] = [
     before: widget([id, ["label", "*string*", false]]),
     after: widget([id]),
     change: { kind: "field-removed", subject: "label", before: "string" },
-    request: ["warning", "field-removed", "request"],
+    // Writers passing it in an object literal fail TypeScript's excess-property check.
+    request: ["breaking", "field-removed", "request"],
     response: ["breaking", "field-removed", "response"],
-    both: ["breaking", "field-removed", "response"],
+    both: ["breaking", "field-removed", "both"],
   },
   {
     name: "optional → required",
@@ -234,6 +238,25 @@ describe("nullability (Python docs)", () => {
   });
   it("reports a field that is no longer nullable: breaks writers", () => {
     expect(diff("*Nullable[str]*", "*str*")).toEqual([["field-not-nullable", "label", "breaking", "field-became-non-nullable", "request"]]);
+  });
+});
+
+describe("nullability and integers on any graph that carries them (a TS graph merged with Python docs)", () => {
+  const widget = (type: TypeExpr, nullable: boolean) => graph.graphOf([graph.object("components.Widget", [graph.field("size", type, { nullable })])], "typescript");
+  const changes = (before: ModelGraph, after: ModelGraph) => diffGraphs(before, after).models[0]!.changes.map((c) => [c.kind, c.subject, c.before ?? null, c.after ?? null, c.rule]);
+
+  it("reports a field that became nullable and an integer that became a number", () => {
+    expect(changes(widget(graph.prim("integer"), false), widget(graph.prim("number"), true))).toEqual([
+      ["field-nullable", "size", null, null, "field-became-nullable"],
+      ["type-changed", "size", "integer", "number", "type-widened"],
+    ]);
+  });
+
+  it("says nothing is unseen when both sides show nullability and integers, and what is unseen in TS docs alone", () => {
+    expect(diffGraphs(widget(graph.prim("integer"), false), widget(graph.prim("integer"), true)).unseen).toEqual([]);
+    const bare = graph.graphOf([graph.object("components.Widget", [graph.field("size", graph.prim("number"))])], "typescript");
+    expect(diffGraphs(bare, bare).unseen).toEqual(["nullability", "integers"]);
+    expect(diffGraphs({ ...bare, flavour: "python" }, { ...bare, flavour: "python" }).unseen).toEqual([]);
   });
 });
 

@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { enumDoc, graphOf, link, objectDoc, unionDoc } from "../../test/helpers/graph-fixtures.js";
-import { compareGraphs } from "./compare.js";
+import type { ModelGraph } from "../model/types.js";
+import { acrossGraphs, compareGraphs } from "./compare.js";
 import { diffGraphs } from "./index.js";
+import { matchModels } from "./match.js";
+
+/** Without operation docs: models match by name, then by structure. */
+function compared(before: ModelGraph, after: ModelGraph) {
+  const models = (graph: ModelGraph) => new Map(graph.models.map((m) => [m.id, m]));
+  const matching = matchModels(models(before), models(after), { roots: [], rootIds: new Set(), referrers: () => [] });
+  return compareGraphs(before, after, matching, acrossGraphs(models(before), models(after), matching));
+}
 
 const summary = (before: Record<string, string>, after: Record<string, string>) =>
-  compareGraphs(graphOf(before), graphOf(after)).models.map((m) => [m.id, m.status, m.changes.map((c) => [c.kind, c.subject ?? null, c.before ?? null, c.after ?? null])]);
+  compared(graphOf(before), graphOf(after)).map((m) => [m.id, m.status, m.changes.map((c) => [c.kind, c.subject ?? null, c.before ?? null, c.after ?? null])]);
 
 describe("compareGraphs", () => {
   it("reports a model whose title changed but whose structure did not as a rename, and references to it as unchanged", () => {

@@ -1,9 +1,8 @@
 /** Direction rules: where each model's direction comes from, one fixture per rule. */
 import { describe, expect, it } from "vitest";
 import { enumDoc, graphOf, link, objectDoc, operationsDoc } from "../../test/helpers/graph-fixtures.js";
-import { directionOf } from "./direction.js";
 import { indexGraph } from "./graph-index.js";
-import { impactOf, rootsOf } from "./impact.js";
+import { directionOf, impactOf, rootsOf } from "./impact.js";
 import { diffGraphs } from "./index.js";
 
 /** Order → Line[] → Size (enum); Receipt → Size; Shipment → Line; Size is reached from both sides. */
@@ -23,7 +22,7 @@ const sdks = {
 describe("directions from operation docs", () => {
   const index = indexGraph(graphOf(docs, sdks));
   const roots = rootsOf(index);
-  const of = (id: string) => directionOf([{ roots, impact: impactOf(index, roots, id) }]);
+  const of = (id: string) => directionOf(impactOf(index, roots, id));
 
   it("a model reached only from request models is request", () => {
     expect([of("components.Order"), of("components.Line")]).toEqual(["request", "request"]);
@@ -40,9 +39,9 @@ describe("directions from operation docs", () => {
   it("without operations every model counts as both", () => {
     const bare = indexGraph(graphOf(docs));
     const bareRoots = rootsOf(bare);
-    expect(directionOf([{ roots: bareRoots, impact: impactOf(bare, bareRoots, "components.Line") }])).toBe("both");
+    expect(directionOf(impactOf(bare, bareRoots, "components.Line"))).toBe("both");
   });
-  it("a renamed model takes the directions of its old and new uses", () => {
+  it("a renamed model takes the uses it kept: an operation that reads what it used to send sees a new model", () => {
     const before = { "components/order.md": objectDoc("Order", [["size", link("components.Size"), true]]), "components/size.md": enumDoc("Size", ["s"]) };
     const after = { "components/receipt.md": objectDoc("Receipt", [["size", link("components.Dimension"), true]]), "components/dimension.md": enumDoc("Dimension", ["s"]) };
     const report = diffGraphs(

@@ -1,33 +1,31 @@
 /** Type expressions as short TypeScript-like text, for change messages (`components.A[]`, `string | null`). */
 import { mapRefs } from "../model/type-expr.js";
-import type { TypeExpr } from "../model/types.js";
+import type { ModelId, TypeExpr } from "../model/types.js";
 
-export function typeText(type: TypeExpr): string {
+/** `refText` names a referenced model: its id by default; a shape without names passes something else. */
+export function typeText(type: TypeExpr, refText: (id: ModelId) => string = (id) => id): string {
+  const text = (inner: TypeExpr): string => typeText(inner, refText);
   switch (type.kind) {
     case "primitive":
       return type.name;
     case "literal":
       return JSON.stringify(type.value);
     case "ref":
-      return type.id;
+      return refText(type.id);
     case "array":
-      return `${wrapped(type.items)}[]`;
+      return `${type.items.kind === "union" || type.items.kind === "nullable" ? `(${text(type.items)})` : text(type.items)}[]`;
     case "map":
-      return `Record<string, ${typeText(type.values)}>`;
+      return `Record<string, ${text(type.values)}>`;
     case "union":
-      return type.members.map(typeText).join(" | ");
+      return type.members.map(text).join(" | ");
     case "nullable":
-      return `${typeText(type.type)} | null`;
+      return `${text(type.type)} | null`;
     case "stream":
-      return `EventStream<${typeText(type.type)}>`;
+      return `EventStream<${text(type.type)}>`;
   }
 }
 
-function wrapped(type: TypeExpr): string {
-  return type.kind === "union" || type.kind === "nullable" ? `(${typeText(type)})` : typeText(type);
-}
-
 /** Applies a rename map to every reference, so a renamed model does not count as a type change. */
-export function renameRefs(type: TypeExpr, renames: ReadonlyMap<string, string>): TypeExpr {
-  return renames.size === 0 ? type : mapRefs(type, (ref) => ({ kind: "ref", id: renames.get(ref.id) ?? ref.id }));
+export function renameRefs(type: TypeExpr, renames: (id: ModelId) => ModelId | undefined): TypeExpr {
+  return mapRefs(type, (ref) => ({ kind: "ref", id: renames(ref.id) ?? ref.id }));
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { enumModel, field, graphOf, object, prim, ref, union } from "../../test/helpers/graph.js";
 import { typecheckFiles } from "../../test/helpers/typecheck.js";
-import { buildOutput } from "../../test/support/output.js";
+import { buildVariants } from "../../test/support/output.js";
 import { parseGraph } from "../model/json.js";
 import type { ModelGraph } from "../model/types.js";
 import { emitOutput, type OutputFile } from "./index.js";
@@ -27,11 +27,13 @@ describe("enums", () => {
   it("a frozen values object and a literal union, with JSDoc", () => {
     const { text } = emitted(graphOf([enumModel("components.FinishReason", ["stop", "tool_calls"], { description: "Why it stopped." })]));
     expect(text("components/finishreason.ts")).toBe(
-      `${BANNER}/** Known values of {@link FinishReason}. */
+      `${BANNER}
+/** Known values of {@link FinishReason}. */
 export const FinishReason = Object.freeze({
   Stop: "stop",
   ToolCalls: "tool_calls",
 } as const);
+
 /** Why it stopped. */
 export type FinishReason = "stop" | "tool_calls";
 `,
@@ -73,6 +75,7 @@ describe("unions and objects", () => {
     expect(text("operations/postv2routerchatcompletionsresponsebody.ts")).toBe(
       `${BANNER}import type { ResponseBody1 } from "./responsebody1.js";
 import type { ResponseBody2 } from "./responsebody2.js";
+
 export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBody2;
 `,
     );
@@ -94,13 +97,16 @@ export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBo
             field("kind", { kind: "literal", value: "m" }),
             field("events", { kind: "stream", type: ref("models.M") }),
             field("comment", prim("string"), { description: "Ends early */ unless escaped" }),
+            field("anything", prim("any")),
           ],
           { additionalProperties: prim("any"), deprecated: true, description: "A model." },
         ),
       ]),
     );
     const file = text("models/m.ts");
-    expect(file).toContain("/**\n * A model.\n * @deprecated\n */\nexport interface M {\n  [key: string]: unknown;");
+    expect(file).toContain("/**\n * A model.\n * @deprecated\n */\nexport interface M {\n  /** The id. */\n  id: string;");
+    // The catch-all is the SDK's optional property, last; a required any field is optional, as in the SDKs.
+    expect(file).toContain("  anything?: unknown;\n  additionalProperties?: Record<string, any>;\n}");
     expect(file).toContain("  /** The id. */\n  id: string;");
     expect(file).toContain("  count?: number | null;");
     expect(file).toContain("  /** @example 2024-01-01T00:00:00Z */\n  when: Date;");
@@ -111,14 +117,13 @@ export type PostV2RouterChatCompletionsResponseBody = ResponseBody1 | ResponseBo
     expect(file).toContain('  kind: "m";');
     expect(file).toContain("  events: AsyncIterable<M>;");
     expect(file).toContain("Ends early *\\/ unless escaped");
-    expect(file).toContain("  [key: string]: unknown;");
   });
 
   it("a field named __proto__ is a property of its own, not the prototype of an object literal", () => {
     const graph = graphOf([object("components.M", [field("__proto__", prim("string")), field("constructor", prim("number"))])]);
     expect(emitted(graph).text("components/m.ts")).toContain('  ["__proto__"]: string;\n  constructor: number;');
     const zod = fileOf(emitOutput(graph, { ...DEFAULT_OPTIONS, validators: "zod" }).files, "components/m.ts");
-    expect(zod).toContain('  ["__proto__"]: z.string(),');
+    expect(zod).toContain('{ ["__proto__"]: z.string(), constructor: z.number() }');
   });
 
   it("cross-namespace references import under a namespace alias; the same title in two namespaces works", () => {
@@ -204,10 +209,11 @@ describe("the output type-checks (tsc 7, strict + exactOptionalPropertyTypes)", 
       ]),
       object("operations.Op", [field("at", prim("datetime")), field("date", ref("components.Date")), field("m", { kind: "map", values: ref("components.Record") })]),
     ]);
+    const outputs = buildVariants("globals", graph, { compiled: { validators: "compiled" }, zod: { validators: "zod" }, none: { validators: "none" } });
     for (const validators of ["compiled", "zod", "none"] as const) {
-      const { dir, module } = buildOutput(`globals-${validators}`, graph, { validators });
-      expect(readFileSync(path.join(dir, "src/components/date.ts"), "utf8")).toContain("export { Date$ as Date };");
-      expect(readFileSync(path.join(dir, "src/components/user.ts"), "utf8")).toMatch(/import (type )?\{ Date as components_Date \} from "\.\/date\.js";/);
+      const { dir, module } = outputs[validators];
+      expect(readFileSync(path.join(dir, "components/date.ts"), "utf8")).toContain("export { Date$ as Date };");
+      expect(readFileSync(path.join(dir, "components/user.ts"), "utf8")).toMatch(/import (type )?\{ Date as components_Date \} from "\.\/date\.js";/);
       if (validators === "none") continue;
       type Checker = { is?(value: unknown): boolean; safeParse?(value: unknown): { success: boolean } };
       const { Date: DateSchema, User } = module["components"] as Record<string, Checker>;
@@ -217,7 +223,7 @@ describe("the output type-checks (tsc 7, strict + exactOptionalPropertyTypes)", 
       expect(accepts(User, { created: new globalThis.Date() })).toBe(false);
     }
     // Messages name the model by its title.
-    const { User } = buildOutput("globals-compiled", graph).module["components"] as Record<string, { validate(value: unknown): { ok: boolean; issues?: { message: string }[] } }>;
+    const { User } = outputs.compiled.module["components"] as Record<string, { validate(value: unknown): { ok: boolean; issues?: { message: string }[] } }>;
     const result = User!.validate({ created: new globalThis.Date(), date: 1, record: {}, set: "a", array: [], number: { n: 1 }, counts: {}, list: [] });
     expect(result.issues?.map((issue) => issue.message)).toContain("/date: expected Date, received 1");
   });

@@ -1,18 +1,18 @@
 /**
- * The emitter: model graph in, output files out (path → text). Each file is described as ts-morph structures and
- * printed in one go; nothing is manipulated node by node. Files are split by output kind: types (./types), compiled
- * validators (./validators), zod schemas (./zod), the graph snapshot and runtime (./plain-files.ts); JSON Schema is ./json-schema.
+ * The emitter: model graph in, output files out (path → text). Each model file is described as its imports and its
+ * declarations and printed in one go; nothing is manipulated node by node. Files are split by output kind: types
+ * (./types), compiled validators (./validators), zod schemas (./zod), the graph snapshot and the validators' runtime
+ * (./plain-files.ts); JSON Schema is ./json-schema.
  */
-import { StructureKind, type ExportDeclarationStructure, type OptionalKind } from "ts-morph";
 import type { ModelGraph } from "../model/types.js";
 import { moduleSpecifier, planLayout, ROOT_EXPORTS, type Layout } from "./layout.js";
 import { compareIds } from "../model/type-expr.js";
-import { modelStatements } from "./model-file.js";
+import { modelFile } from "./model-file.js";
 import { DEFAULT_OPTIONS, type EmitOptions } from "./options.js";
 import type { EmitResult, OutputFile } from "./output.js";
-import { createPrinter } from "./print.js";
+import { createPrinter, reexportLine } from "./print.js";
 import { plainFiles } from "./plain-files.js";
-import { RUNTIME_FILE, RUNTIME_TYPES } from "./validators/runtime-source.js";
+import { RUNTIME } from "./validators/runtime-source.js";
 
 export type { EmitResult, OutputFile } from "./output.js";
 export { SCHEMA_FILE } from "./plain-files.js";
@@ -35,28 +35,25 @@ export function emitFiles(graph: ModelGraph, options: EmitOptions, include: (pat
   };
   for (const model of graph.models) {
     const path = layout.files.get(model.id);
-    if (path) emit(path, () => printer.print(path, modelStatements(model, path, layout, options)));
+    if (path) emit(path, () => printer.print(path, modelFile(model, path, layout, options)));
   }
   for (const ns of layout.namespaces) {
     const path = `${ns.folder}/index.ts`;
     const exports = () =>
       graph.models
         .filter((model) => model.namespace === ns.name && layout.files.has(model.id))
-        .map((model) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: moduleSpecifier(path, layout.files.get(model.id)!) }));
-    emit(path, () => printer.print(path, exports()));
+        .map((model) => `export * from ${JSON.stringify(moduleSpecifier(path, layout.files.get(model.id)!))};`);
+    emit(path, () => printer.print(path, { head: exports(), body: [] }));
   }
-  const rootExports: OptionalKind<ExportDeclarationStructure>[] = layout.namespaces.map((ns) => ({
-    namespaceExport: ns.identifier,
-    moduleSpecifier: `./${ns.folder}/index.js`,
-  }));
+  const rootExports = layout.namespaces.map((ns) => `export * as ${ns.identifier} from "./${ns.folder}/index.js";`);
   if (options.validators === "compiled") rootExports.push(runtimeExports());
-  emit("index.ts", () => printer.print("index.ts", rootExports.map((e) => ({ ...e, kind: StructureKind.ExportDeclaration as const }))));
+  emit("index.ts", () => printer.print("index.ts", { head: rootExports, body: [] }));
   files.push(...plainFiles(graph, options, include));
   files.sort((a, b) => compareIds(a.path, b.path));
   return { files, diagnostics };
 }
 
 /** The root index re-exports the runtime's public names: issue and result types, `ValidationError`. */
-function runtimeExports(): OptionalKind<ExportDeclarationStructure> {
-  return { moduleSpecifier: `./${RUNTIME_FILE.replace(/\.ts$/, ".js")}`, namedExports: ROOT_EXPORTS.map((name) => ({ name, isTypeOnly: RUNTIME_TYPES.has(name) })) };
+function runtimeExports(): string {
+  return reexportLine(`./${RUNTIME.file.replace(/\.ts$/, ".js")}`, ROOT_EXPORTS.map((name) => `${RUNTIME.types.has(name) ? "type " : ""}${name}`));
 }

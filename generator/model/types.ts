@@ -9,7 +9,12 @@ export type ModelId = string;
 
 export type Flavour = "typescript" | "python";
 
-export type PrimitiveName = "string" | "number" | "integer" | "boolean" | "any" | "datetime" | "binary";
+/**
+ * `datetime` is a date-time (`Date`), `date` a calendar date (Speakeasy's `RFCDate`, `YYYY-MM-DD`); `bigint` and
+ * `decimal` are Speakeasy's arbitrary-precision numbers (`BigInt`, `Decimal`); `unknown` is a type the docs spell in a
+ * way docschema does not know, kept only with `--unknown-types unknown`.
+ */
+export type PrimitiveName = "string" | "number" | "integer" | "bigint" | "decimal" | "boolean" | "any" | "unknown" | "datetime" | "date" | "binary";
 
 /** A type expression, as written in a Type cell or a union member heading. */
 export type TypeExpr =
@@ -41,18 +46,40 @@ export interface SourceLocation {
   column: number;
 }
 
+/** What a merged doc set (`generate --merge`) can add to the primary docs. */
+export type MergedFact =
+  /** The field's `nullable`, and `nullable` nodes inside its type (Python `Nullable[…]`). */
+  | "nullability"
+  /** `integer` where the primary docs say `number` (Python `int`). */
+  | "integer";
+
+/** The counterpart of a model, field or union member in the docs merged in (`generate --merge`): where the facts came from. */
+export interface Twin {
+  /** Its name there: a model's id (`models.GetEvalsEvalsResponseBody`), a field's SDK name (`finish_reason`); absent for union members. */
+  name?: string;
+  /** Relative to the merged docs folder. */
+  source: SourceLocation;
+  /** The facts it gave; absent when it confirmed what the primary docs say. */
+  facts?: MergedFact[];
+}
+
 export interface Field {
   /** SDK name as the docs spell it (camelCase in TS docs, snake_case in Python docs). */
   name: string;
   type: TypeExpr;
   required: boolean;
-  /** `true`/`false` where the docs say (Python `Nullable[...]`); absent where they do not (all TS docs). */
+  /**
+   * `true`/`false` where the docs say: Python `Nullable[...]`, or (`nullableFrom: "example"`) a `null` for this field in
+   * the doc's own example, where the Type column does not tell (TS docs, Python lists, maps and dates); absent otherwise.
+   */
   nullable?: boolean;
+  nullableFrom?: "example";
   deprecated?: boolean;
   description?: string;
   /** Raw text of the Example column. */
   example?: string;
   source: SourceLocation;
+  twin?: Twin;
 }
 
 interface ModelBase {
@@ -64,6 +91,7 @@ interface ModelBase {
   /** Source of the `## Example Usage` code block, when the doc has one. */
   example?: string;
   source: SourceLocation;
+  twin?: Twin;
 }
 
 export interface ObjectModel extends ModelBase {
@@ -78,6 +106,8 @@ export interface EnumModel extends ModelBase {
   values: (string | number)[];
   /** The members' names, one per value, where the docs give them (a `Name | Value` table): `FinishReason.ToolCalls`. */
   names?: string[];
+  /** The doc line of each value, in the order of `values`: where a diff points at an added or removed value. */
+  valueLines?: number[];
   /** Open enum: values end in `Unrecognized<string>`, so any value of that type is accepted. */
   open?: boolean;
 }
@@ -87,6 +117,7 @@ export interface UnionMember {
   /** Source of the member's example code block. */
   example?: string;
   source: SourceLocation;
+  twin?: Twin;
 }
 
 export interface UnionModel extends ModelBase {
@@ -125,6 +156,8 @@ export interface Operation {
   request: ModelId[];
   /** Models named in the Response section and the Errors table: what the caller receives. */
   response: ModelId[];
+  /** The models of `response` that come from the Errors table. */
+  errors?: ModelId[];
   source: SourceLocation;
 }
 
@@ -136,6 +169,8 @@ export interface ModelGraph {
   models: Model[];
   /** Sorted by id; present when the docs folder has operation docs beside it (`docs/sdks/` next to `docs/models/`). */
   operations?: Operation[];
+  /** With `generate --merge`: the flavour of the docs merged in; `twin` on models, fields and members says what each gave. */
+  merged?: { flavour: Flavour };
 }
 
 /** One model doc as the parser leaves it: a model fragment whose references are not resolved yet (see RefLink). */

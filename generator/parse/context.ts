@@ -59,7 +59,8 @@ export class DocContext {
 
   /**
    * Parses a type expression written at (line, column), resolving model links against this doc's folder.
-   * Returns undefined (after reporting) when the expression is not understood.
+   * A type it does not understand is reported and read as `unknown` (the run still fails unless the pipeline is
+   * told to accept unknown types); other problems (a link leaving the input) give undefined after reporting.
    */
   parseType(source: string, line: number, column: number): ParsedTypeExpr | undefined {
     const locate = (index: number): SourceLocation => this.at(line, column + index);
@@ -77,13 +78,20 @@ export class DocContext {
       });
     } catch (error) {
       if (!(error instanceof TypeSyntaxError)) throw error;
-      const message = error.code === "unknown-type" ? `unknown type expression "${source}": ${error.message}` : error.message;
-      this.error(error.code, message, locate(error.index));
-      return undefined;
+      if (error.code !== "unknown-type") {
+        this.error(error.code, error.message, locate(error.index));
+        return undefined;
+      }
+      this.error(error.code, `unknown type expression "${source}": ${error.message}`, locate(error.index));
+      return { type: { kind: "primitive", name: "unknown" }, optional: false, nullable: false };
     }
   }
 
-  /** Resolves a relative link to a path relative to the input folder, or undefined when it leaves the folder. */
+  /**
+   * Resolves a relative link to a path relative to the input folder, or undefined when it leaves the folder. SDKs
+   * link a model as `…/models/<ns>/<file>.md` from wherever their docs sit (`../../models/`, `../../../sdk/models/`,
+   * and one old Python generator writes `undefined/models/`): what follows the first `models/` is the target.
+   */
   resolveHref(href: string): string | undefined {
     let decoded: string;
     try {
@@ -91,6 +99,8 @@ export class DocContext {
     } catch {
       decoded = href;
     }
+    const models = /(?:^|\/)models\//.exec(decoded);
+    if (models) decoded = path.join(this.root, decoded.slice(models.index + models[0].length));
     const absolute = path.resolve(path.dirname(path.join(this.root, this.file)), decoded);
     const target = path.relative(this.root, absolute);
     return target.startsWith("../") || target === ".." || target === "" ? undefined : target;

@@ -95,7 +95,10 @@ describe("object docs", () => {
     expect(ts.additionalProperties).toEqual({ kind: "primitive", name: "any" });
     const py = objectOf(parse("o.md", pyObject("O", [["`a`", "*str*", YES, "N/A"], ["`__pydantic_extra__`", "Dict[str, *Any*]", NO, "N/A"]])));
     expect(py.additionalProperties).toEqual({ kind: "primitive", name: "any" });
-    // A required or non-map additionalProperties is a real property (docs/FORMAT.md §3.4).
+    // Python's catch-all beside a field named like the SDKs' catch-all property: the output could not hold both.
+    const clash = parse("c.md", pyObject("C", [["`additionalProperties`", "*str*", YES, "N/A"], ["`__pydantic_extra__`", "Dict[str, *Any*]", NO, "N/A"]]));
+    expect(only(clash)).toMatchObject({ severity: "error", code: "duplicate-field", line: 7 });
+    // A required or non-map additionalProperties is a real property (docs/FORMAT.md §3.5).
     const real = objectOf(parse("components/r.md", tsObject("R", [["`additionalProperties`", "*boolean*", NO, "N/A"]])));
     expect(real.fields.map((f) => f.name)).toEqual(["additionalProperties"]);
     expect(real.additionalProperties).toBeUndefined();
@@ -177,10 +180,18 @@ describe("enum docs", () => {
     expect(only(parse("e.md", pyEnum("E", ['"C:\\dir"'])))).toMatchObject({ code: "bad-enum-value", line: 11 });
   });
 
-  it("a repeated value is kept once, with a warning", () => {
-    const doc = parse("components/e.md", tsEnum("E", ['"a"', '"a"']));
-    expect(enumOf(doc).values).toEqual(["a"]);
+  it("a repeated value is kept once, at its first line, with a warning", () => {
+    const doc = parse("components/e.md", tsEnum("E", ['"a"', '"b"', '"a"']));
+    expect(enumOf(doc)).toMatchObject({ values: ["a", "b"], valueLines: [12, 12] });
     expect(codes(doc)).toEqual(["warning duplicate-enum-value"]);
+  });
+
+  it("records the doc line of each value, where a diff points at it (a TS union wrapped over lines, bullets, table rows)", () => {
+    const wrapped = ["# Size", "", "## Values", "", "```typescript", '"s" | "m" |', '  "l" | Unrecognized<string>', "```", ""].join("\n");
+    expect(enumOf(parse("components/size.md", wrapped))).toMatchObject({ values: ["s", "m", "l"], valueLines: [6, 6, 7] });
+    expect(enumOf(parse("size.md", pyEnum("Size", ['"s"', '"m"']))).valueLines).toEqual([11, 12]);
+    const rows = ["# Status", "", "## Values", "", table(["Name", "Value"], [["`Active`", "active"], ["`OnHold`", "on hold"]])].join("\n");
+    expect(enumOf(parse("components/status.md", rows)).valueLines).toEqual([7, 8]);
   });
 });
 
@@ -314,17 +325,33 @@ describe("diagnostics, one per problem, located", () => {
     expect(only(doc)).toMatchObject({ code: "bad-required", line: 13, column: "| `a` | *string* | ".length + 1 });
   });
 
-  it("unknown-type names line and column of the bad word", () => {
+  it("unknown-type names line and column of the bad word; the field stays, typed unknown", () => {
     const doc = parse("components/x.md", ok([["`a`", "*strng*", YES, "N/A"]]));
     const d = only(doc);
     expect(d).toMatchObject({ severity: "error", code: "unknown-type", line: 13, column: "| `a` | *".length + 1 });
     expect(d.message).toContain('unknown type expression "*strng*"');
+    expect(objectOf(doc).fields.map((field) => [field.name, field.type])).toEqual([["a", { kind: "primitive", name: "unknown" }]]);
   });
 
   it("optional-mismatch is a warning", () => {
     const doc = parse("x.md", pyObject("X", [["`a`", "*Optional[str]*", YES, "N/A"]]));
     expect(only(doc)).toMatchObject({ severity: "warning", code: "optional-mismatch" });
     expect(objectOf(doc).fields).toHaveLength(1);
+  });
+
+  it("model links of other layouts resolve by what follows models/ (docs/sdk/models, an old generator's undefined/models)", () => {
+    const doc = parse(
+      "shared/x.md",
+      ok([
+        ["`a`", "[shared.Enum](../../../sdk/models/shared/enum.md)", YES, "N/A"],
+        ["`b`", "[Optional[shared.CardChannel]](undefined/models/shared/cardchannel.md)", NO, "N/A"],
+      ]),
+    );
+    expect(doc.diagnostics).toEqual([]);
+    expect(objectOf(doc).fields.map((field) => field.type)).toMatchObject([
+      { kind: "ref", id: "shared.Enum", link: { target: "shared/enum.md" } },
+      { kind: "ref", id: "shared.CardChannel", link: { target: "shared/cardchannel.md" } },
+    ]);
   });
 
   it("link-outside-input", () => {

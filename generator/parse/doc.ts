@@ -87,7 +87,7 @@ function readModel(ctx: DocContext, flavour: Flavour | undefined): Model | undef
     }
     case "Values": {
       const body = parseValuesSection(ctx, section);
-      return body && { kind: "enum", ...base, values: body.values, ...(body.names ? { names: body.names } : {}), ...(body.open ? { open: true } : {}) };
+      return body && { kind: "enum", ...base, values: body.values, valueLines: body.lines, ...(body.names ? { names: body.names } : {}), ...(body.open ? { open: true } : {}) };
     }
     default: {
       const members = parseSupportedTypesSection(ctx, section);

@@ -8,6 +8,8 @@ export interface EnumBody {
   values: (string | number)[];
   /** One per value, from a `Name | Value` table's Name column. */
   names?: string[];
+  /** The doc line of each value. */
+  lines: number[];
   open: boolean;
 }
 
@@ -37,7 +39,7 @@ export function parseValuesSection(ctx: DocContext, section: Section): EnumBody 
 
 /** `"a" | "b" | Unrecognized<string>`, tokenised as JSON literals so values may contain `|` and spaces. */
 function parseLiteralUnion(ctx: DocContext, code: Code): EnumBody | undefined {
-  const body: EnumBody = { values: [], open: false };
+  const body: EnumBody = { values: [], lines: [], open: false };
   const token = /\s*(?:("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)|(Unrecognized<(?:string|number)>))\s*(\||$)/y;
   const text = code.value;
   // The fence line precedes the code, so value offsets start one line below the node.
@@ -62,6 +64,7 @@ function parseLiteralUnion(ctx: DocContext, code: Code): EnumBody | undefined {
         return undefined;
       }
       body.values.push(value);
+      body.lines.push(locate(start).line);
     }
     separator = match[4]!;
     offset = token.lastIndex;
@@ -76,7 +79,7 @@ function parseLiteralUnion(ctx: DocContext, code: Code): EnumBody | undefined {
 
 /** Python: `` - `"function"` `` items, and the open-enum sentence in the text before the list. */
 function parseBulletList(ctx: DocContext, list: List, section: Section): EnumBody | undefined {
-  const body: EnumBody = { values: [], open: section.blocks.some((b) => b.type === "paragraph" && OPEN_ENUM_SENTENCE.test(sourceOf(ctx.text, b))) };
+  const body: EnumBody = { values: [], lines: [], open: section.blocks.some((b) => b.type === "paragraph" && OPEN_ENUM_SENTENCE.test(sourceOf(ctx.text, b))) };
   for (const item of list.children) {
     const raw = sourceOf(ctx.text, item).replace(/^[-*+]\s*/, "").trim();
     const match = /^`(.*)`$/.exec(raw);
@@ -87,6 +90,7 @@ function parseBulletList(ctx: DocContext, list: List, section: Section): EnumBod
       return undefined;
     }
     body.values.push(value);
+    body.lines.push(item.position!.start.line);
   }
   return body;
 }
@@ -101,7 +105,7 @@ function parseValueTable(ctx: DocContext, table: Table): EnumBody | undefined {
     return undefined;
   }
   const nameCol = header.indexOf("name");
-  const body: EnumBody = { values: [], ...(nameCol >= 0 ? { names: [] } : {}), open: false };
+  const body: EnumBody = { values: [], lines: [], ...(nameCol >= 0 ? { names: [] } : {}), open: false };
   const unquote = (text: string): string => text.replace(/^`(.*)`$/, "$1");
   for (let line = headerLine + 2; line <= table.position!.end.line; line++) {
     const cells = splitRow(ctx.lineText(line));
@@ -114,6 +118,7 @@ function parseValueTable(ctx: DocContext, table: Table): EnumBody | undefined {
     body.values.push(readLiteral(raw) ?? raw);
     // The SDK's member name (`ToolCalls`, `TOOL_CALLS`): the emitter makes it a safe identifier.
     body.names?.push(unquote(cells[nameCol]!.text));
+    body.lines.push(line);
   }
   return body;
 }
@@ -125,13 +130,14 @@ function readLiteral(text: string): string | number | undefined {
   return undefined;
 }
 
-/** Keeps the first of repeated values (and its name). */
+/** Keeps the first of repeated values (and its name and line). */
 function dedupe(ctx: DocContext, body: EnumBody, at: { line: number; column: number }): void {
   const seen = new Set<string | number>();
   const first = body.values.map((value) => !seen.has(value) && Boolean(seen.add(value)));
   if (first.every(Boolean)) return;
   ctx.warn("duplicate-enum-value", "enum lists a value more than once", at);
   body.values = body.values.filter((_, index) => first[index]);
+  body.lines = body.lines.filter((_, index) => first[index]);
   if (body.names) body.names = body.names.filter((_, index) => first[index]);
 }
 

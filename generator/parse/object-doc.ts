@@ -12,7 +12,7 @@ const REQUIRED: Record<string, boolean> = {
 };
 const DEPRECATION_PREFIX =
   /^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:\s*This will be removed in a future release, please migrate away from it as soon as possible\.(<br\s*\/?>)*/i;
-/** The open-object catch-all row: a map named like this is `additionalProperties`, not a property (docs/FORMAT.md §3.4). */
+/** The open-object catch-all row: a map named like this is `additionalProperties`, not a property (docs/FORMAT.md §3.5). */
 const CATCH_ALL_NAMES = new Set(["additionalProperties", "__pydantic_extra__"]);
 
 export interface ObjectBody {
@@ -104,6 +104,12 @@ export function parseFieldsSection(ctx: DocContext, section: Section, python: bo
   if (last && CATCH_ALL_NAMES.has(last.name) && !last.required && last.type.kind === "map") {
     body.fields.pop();
     body.additionalProperties = last.type.values;
+    // The SDKs hold the undocumented keys in a property named additionalProperties: a field cannot have that name too.
+    const clash = body.fields.find((field) => field.name === "additionalProperties");
+    if (clash) {
+      ctx.error("duplicate-field", 'field "additionalProperties" clashes with the catch-all row, which the SDKs name so', clash.source);
+      return undefined;
+    }
   }
   return body;
 }

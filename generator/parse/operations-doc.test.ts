@@ -11,6 +11,7 @@ describe("parseOperationsDoc", () => {
       ["post_/v2/router/completions", "Chat", "createCompletion", "post", "/v2/router/completions", ["operations.PostV2RouterCompletionsRequestBody"], ["operations.PostV2RouterCompletionsResponseBody", "errors.APIError"]],
     ]);
     expect(operations[0]!.source).toEqual({ file: "../sdks/chat/README.md", line: 10, column: 1 });
+    expect(operations.map((op) => op.errors)).toEqual([["errors.APIError"], ["errors.APIError"]]);
   });
 
   it("takes names from placeholder links and error tables, skips plumbing rows, marks deprecated operations", () => {
@@ -45,6 +46,7 @@ describe("parseOperationsDoc", () => {
       deprecated: true,
       request: ["operations.StreamRunAgentRequestBody"],
       response: ["operations.StreamRunAgentResponseBody", "errors.StreamRunAgentAgentsResponseBody"],
+      errors: ["errors.StreamRunAgentAgentsResponseBody"],
       source: { file: "../sdks/agents/README.md", line: 3, column: 1 },
     });
   });

@@ -25,6 +25,7 @@ export function parseOperationsDoc(file: string, text: string): Operation[] {
     const name = section.title.replace(/^~~|~~$/g, "");
     const request: ModelId[] = [];
     const response: ModelId[] = [];
+    const errors: ModelId[] = [];
     let snippet: Record<string, string> = {};
     let subsection = "";
     for (const block of section.blocks) {
@@ -32,7 +33,7 @@ export function parseOperationsDoc(file: string, text: string): Operation[] {
       else if (block.type === "html" && SNIPPET.test(block.value) && !snippet["operationID"]) snippet = attributes(SNIPPET.exec(block.value)![1]!);
       else if (subsection === "Parameters" && block.type === "table") request.push(...tableNames(text, block, 1));
       else if (subsection === "Response") response.push(...namesIn(sourceOf(text, block)));
-      else if (subsection === "Errors" && block.type === "table") response.push(...tableNames(text, block, 0));
+      else if (subsection === "Errors" && block.type === "table") errors.push(...tableNames(text, block, 0));
     }
     const start = section.heading.position!.start;
     operations.push({
@@ -43,7 +44,8 @@ export function parseOperationsDoc(file: string, text: string): Operation[] {
       ...(snippet["path"] ? { path: snippet["path"] } : {}),
       ...(deprecated ? { deprecated: true } : {}),
       request: unique(request),
-      response: unique(response),
+      response: unique([...response, ...errors]),
+      ...(errors.length ? { errors: unique(errors) } : {}),
       source: { file, line: start.line, column: start.column },
     });
   }

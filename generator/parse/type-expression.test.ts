@@ -189,6 +189,67 @@ describe("Python-flavoured type cells (docs/FORMAT.md §3.3)", () => {
   });
 });
 
+/**
+ * Spellings of other Speakeasy generator versions and SDKs, both flavours (docs/FORMAT.md §3.2, §3.3): binary content,
+ * Speakeasy's date-only and arbitrary-precision types, the raw HTTP response of old response wrappers.
+ */
+describe("the rest of the generators' vocabulary (docs/FORMAT.md §3.2, §3.3)", () => {
+  const PY_DATETIME = "https://docs.python.org/3/library/datetime.html#datetime-objects";
+  it.each([
+    ["*Uint8Array*", prim("binary")],
+    ["*BigInt*", prim("bigint")],
+    ["Record<string, *BigInt*>", map(prim("bigint"))],
+    ["*Decimal*", prim("decimal")],
+    ["*Decimal*[]", array(prim("decimal"))],
+    ["[RFCDate](../../types/rfcdate.md)", prim("date")],
+    ["[RFCDate](../../../types/rfcdate.md)[]", array(prim("date"))],
+    ["[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)", prim("any")],
+    ["[AxiosResponse](https://axios-http.com/docs/res_schema)", prim("any")],
+    ["RFCDate", prim("date")],
+  ])("TypeScript %s", (text, expected) => {
+    expect(shape(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["*Union[bytes, IO[bytes], io.BufferedReader]*", prim("binary"), false],
+    ["*Optional[Union[bytes, IO[bytes], io.BufferedReader]]*", prim("binary"), true],
+    ["*bytes*", prim("binary"), false],
+    ["*Optional[httpx.Response]*", prim("binary"), true],
+    ["*Decimal*", prim("decimal"), false],
+    ["*Optional[decimal.Decimal]*", prim("decimal"), true],
+    ["List[*Decimal*]", array(prim("decimal")), false],
+    // Speakeasy's Python docs link a date field to the datetime page, and a date-time field to the date page.
+    [`[datetime](${PY_DATETIME})`, prim("date"), false],
+    [`[date](${PY_DATE})`, prim("datetime"), false],
+    ["date", prim("date"), false],
+    ["[requests.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response)", prim("any"), false],
+    ["[httpx.Response](https://www.python-httpx.org/api/#response)", prim("any"), false],
+    ["Dict[str, List[*str*]]", map(array(prim("string"))), false],
+  ])("Python %s", (text, expected, optional) => {
+    expect(shape(text, "models")).toEqual(expected);
+    expect(parse(text, "models").optional).toBe(optional);
+  });
+
+  it("a link around a type that names no model is not followed (RFCDate's page lies outside the models)", () => {
+    const parsed = parseTypeExpression("[RFCDate](../../types/rfcdate.md)", {
+      namespace: "components",
+      locate: (i) => ({ file: "components/x.md", line: 1, column: i + 1 }),
+      resolveHref: () => {
+        throw new TypeSyntaxError("outside", 0, "link-outside-input");
+      },
+    });
+    expect(parsed.type).toEqual(prim("date"));
+  });
+
+  it("an unknown name says what was found and what docschema knows", () => {
+    const error = syntaxError("*frobnicated*[]");
+    expect(error.message).toContain('unknown type "frobnicated" (known: string, str, number');
+    expect(error.message).toContain("RFCDate");
+    expect(error.message).toContain("Record<…>");
+    expect(error.message).toContain("OptionalNullable[…]");
+  });
+});
+
 describe("errors name the column of the problem", () => {
   it("an unknown type points at its first character", () => {
     const error = syntaxError("*strng*");

@@ -37,6 +37,7 @@ export interface TypeExpressionContext {
   locate: (index: number) => { file: string; line: number; column: number };
 }
 
+/** Type names as the TypeScript and Python doc generators write them (docs/FORMAT.md §3.2, §3.3). */
 const PRIMITIVES: Record<string, PrimitiveName> = {
   string: "string",
   str: "string",
@@ -44,18 +45,51 @@ const PRIMITIVES: Record<string, PrimitiveName> = {
   float: "number",
   int: "integer",
   integer: "integer",
+  BigInt: "bigint",
+  Decimal: "decimal",
+  "decimal.Decimal": "decimal",
   boolean: "boolean",
   bool: "boolean",
   any: "any",
   Any: "any",
   Date: "datetime",
-  date: "datetime",
   datetime: "datetime",
+  RFCDate: "date",
+  date: "date",
   File: "binary",
   Blob: "binary",
+  Uint8Array: "binary",
   bytes: "binary",
   "io.IOBase": "binary",
+  "io.BufferedReader": "binary",
+  // A streamed binary response body (`*Optional[httpx.Response]*`).
+  "httpx.Response": "binary",
 };
+
+/**
+ * Link texts that name a type documented elsewhere (`[Date](https://developer.mozilla.org/…)`), whatever the
+ * address. Python docs swap the two datetime pages: a date-time field links `[date](…#date-objects)` and a date
+ * field `[datetime](…#datetime-objects)`. Old response wrappers link the SDK's raw HTTP response, which is no API
+ * value: any.
+ */
+const EXTERNAL_TYPES: Record<string, PrimitiveName> = {
+  Date: "datetime",
+  date: "datetime",
+  datetime: "date",
+  File: "binary",
+  Blob: "binary",
+  Response: "any",
+  AxiosResponse: "any",
+  "requests.Response": "any",
+  "httpx.Response": "any",
+};
+
+const GENERICS = { angle: ["Record", "Map", "Array", "EventStream", "ReadableStream"], square: ["Optional", "Nullable", "OptionalNullable", "List", "Sequence", "Dict", "Mapping", "Literal", "Union", "EventStream", "EventStreamAsync", "IO"] };
+
+/** What a reader needs when a name is not known: every name and generic the grammar reads. */
+function vocabulary(): string {
+  return `known: ${Object.keys(PRIMITIVES).join(", ")}; ${GENERICS.angle.map((g) => `${g}<…>`).join(", ")}; ${GENERICS.square.map((g) => `${g}[…]`).join(", ")}; model names (docs/FORMAT.md §3)`;
+}
 
 const LITERALS: Record<string, boolean | null> = { true: true, True: true, false: false, False: false };
 
@@ -168,7 +202,7 @@ class Parser {
       const id = name.includes(".") ? name : `${this.context.namespace}.${name}`;
       return { kind: "ref", id, link: { at: this.context.locate(this.offset + start) } };
     }
-    this.fail(`unknown type "${name}"`, start);
+    this.fail(`unknown type "${name}" (${vocabulary()})`, start);
   }
 
   /** `Record<string, T>`, `EventStream<T>`, `ReadableStream<Uint8Array>`, `Array<T>`. */
@@ -186,7 +220,7 @@ class Parser {
       this.parseUnion();
       node = { kind: "primitive", name: "binary" };
     } else {
-      this.fail(`unknown generic type "${name}<…>"`, start);
+      this.fail(`unknown generic type "${name}<…>" (${vocabulary()})`, start);
     }
     this.skipSpace();
     this.expect(">");
@@ -237,7 +271,7 @@ class Parser {
       case "IO":
         return { kind: "primitive", name: "binary" };
       default:
-        this.fail(`unknown generic type "${name}[…]"`, start);
+        this.fail(`unknown generic type "${name}[…]" (${vocabulary()})`, start);
     }
   }
 
@@ -283,11 +317,12 @@ class Parser {
     const href = this.text.slice(close + 2, hrefEnd).trim();
     this.pos = hrefEnd + 1;
     const external = /^[a-z]+:/i.test(href) || href.startsWith("#") || href.startsWith("/");
+    const known = EXTERNAL_TYPES[label.trim()];
+    if (external && known) return { kind: "primitive", name: known };
     const inner = new Parser(label, this.context, this.offset + open + 1, !external).parseWhole();
-    if (external) {
-      if (hasRefs(stripOptional(inner))) this.fail(`model link "${label}" must point at a relative .md file, not "${href}"`, open);
-      return inner;
-    }
+    // A link around a type that names no model only points at its documentation (RFCDate links a page in docs/types).
+    if (!hasRefs(stripOptional(inner))) return inner;
+    if (external) this.fail(`model link "${label}" must point at a relative .md file, not "${href}"`, open);
     const target = this.context.resolveHref?.(href, this.offset + close + 2);
     if (target !== undefined) attachTarget(inner, target);
     return inner;

@@ -6,7 +6,7 @@
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { diffGraphs } from "../diff/index.js";
-import type { DiffReport } from "../diff/types.js";
+import type { BaselineEntry, DiffPolicy, DiffReport } from "../diff/types.js";
 import { DEFAULT_OPTIONS, type EmitOptions } from "../emit/options.js";
 import type { EmitResult } from "../emit/output.js";
 import type { Diagnostic, ModelGraph } from "../model/types.js";
@@ -120,6 +120,10 @@ export function mustBeFolder(input: string): string {
 export interface DiffOptions {
   /** Names of the two sides in the report. Default: `old` and `new` (for paths: the paths). */
   labels?: { old: string; new: string } | undefined;
+  /** Severities per rule (and direction) and rules left out: the configuration's `diff.rules` and `diff.exclude`. */
+  policy?: DiffPolicy | undefined;
+  /** Known changes (fingerprint and reason) left out of the report. */
+  baseline?: readonly BaselineEntry[] | undefined;
 }
 
 /**
@@ -130,10 +134,11 @@ export interface DiffOptions {
  * @throws {@link InputError} for a path that cannot be read, or docs with errors.
  */
 export async function diff(before: ModelGraph | string, after: ModelGraph | string, options: DiffOptions = {}): Promise<DiffReport> {
-  if (typeof before === "string" && typeof after === "string" && !options.labels) return diffInputs({ paths: [before, after] });
+  const { policy, baseline } = options;
+  if (typeof before === "string" && typeof after === "string" && !options.labels) return diffInputs({ paths: [before, after], policy, baseline });
   const [old, next] = await Promise.all([graphOf(before), graphOf(after)]);
   const labels = options.labels ?? { old: typeof before === "string" ? before : "old", new: typeof after === "string" ? after : "new" };
-  return diffGraphs(old, next, labels);
+  return diffGraphs(old, next, { labels, ...(policy ? { policy } : {}), ...(baseline ? { baseline } : {}) });
 }
 
 /** A side given as a path: a snapshot file, or a docs folder without errors. */

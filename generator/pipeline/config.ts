@@ -6,8 +6,10 @@
  */
 import path from "node:path";
 import { FORMATS, type FormatName } from "../diff/format/index.js";
+import { checkPolicy, checkRuleList, type DiffPolicy } from "../diff/policy.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, type EmitOptions } from "../emit/options.js";
 import { InputError } from "./errors.js";
+import { UNKNOWN_TYPES, type UnknownTypes } from "./load.js";
 
 /** What a target writes: TypeScript types (and their validators), or JSON Schema 2020-12. */
 export type OutputKind = "typescript" | "json-schema";
@@ -26,6 +28,10 @@ export interface TargetConfig extends Partial<EmitOptions> {
   emit?: OutputKind;
   /** With `emit: "json-schema"`: one document (`bundle`, default) or one file per model. */
   jsonSchema?: JsonSchemaLayout;
+  /** A second doc set of the same API (its Python docs, or a schema.json) whose nullability and integers are merged in. */
+  merge?: string;
+  /** A type spelling docschema does not know: `error` (default), or typed `unknown` with a warning. */
+  unknownTypes?: UnknownTypes;
 }
 
 /** Defaults of `docschema diff`; flags override them. */
@@ -34,6 +40,12 @@ export interface DiffConfig {
   failOn?: "breaking" | "warning";
   /** Output format. Default `text`. */
   format?: FormatName;
+  /** Severity per rule, or per rule and direction: `{ "union-member-added": { "response": "info" } }`. */
+  rules?: DiffPolicy["rules"];
+  /** Rules whose changes are left out of the report (`--exclude` adds to them). */
+  exclude?: string[];
+  /** A baseline file of known changes (fingerprint and reason) to leave out. */
+  baseline?: string;
 }
 
 /**
@@ -104,11 +116,22 @@ const TARGET_KEYS = {
   unknownKeys: oneOf(OPTION_CHOICES.unknownKeys),
   dates: oneOf(OPTION_CHOICES.dates),
   nulls: oneOf(OPTION_CHOICES.nulls),
+  merge: pathKey,
+  unknownTypes: oneOf(UNKNOWN_TYPES),
 } satisfies Record<keyof TargetConfig, Check>;
+
+/** The diff stage's own checks, with their messages placed under the key. */
+const rules: Check = (value, where) => {
+  const checked = checkPolicy({ rules: value });
+  return "problems" in checked ? checked.problems.map((problem) => `${where}${problem.slice("rules".length)}`) : [];
+};
 
 const DIFF_KEYS = {
   failOn: oneOf(["breaking", "warning"]),
   format: oneOf(Object.keys(FORMATS)),
+  rules,
+  exclude: (value, where) => checkRuleList(value, where),
+  baseline: pathKey,
 } satisfies Record<keyof DiffConfig, Check>;
 
 const CONFIG_KEYS = {
@@ -193,6 +216,12 @@ export function resolveTargets(loaded: LoadedConfig | undefined, flags: TargetOv
 function relativeTo(cwd: string, absolute: string): string {
   const relative = path.relative(cwd, absolute);
   return path.isAbsolute(relative) ? absolute : relative || ".";
+}
+
+/** The configuration's diff defaults; its baseline path relative to the cwd (it is written relative to the file). */
+export function resolveDiffConfig(loaded: LoadedConfig | undefined, cwd = process.cwd()): DiffConfig {
+  const diff = loaded?.config.diff ?? {};
+  return diff.baseline === undefined ? diff : { ...diff, baseline: relativeTo(cwd, path.resolve(loaded!.dir, diff.baseline)) };
 }
 
 /** The cache folder of a run: the flag, else the file's (relative to it), else the default; undefined: none. */

@@ -13,8 +13,9 @@ import type { RunRecord } from "./cache/emit-manifest.js";
 import type { CacheWarnings } from "./cache/store.js";
 import { emitIncrementally, type IncrementalEmission } from "./incremental/emit.js";
 import { previousRun } from "./incremental/previous-run.js";
-import { loadGraph, type FolderParses, type LoadedGraph } from "./load.js";
+import { loadGraph, type FolderParses, type LoadedGraph, type UnknownTypes } from "./load.js";
 import { acquireLock } from "./lock.js";
+import { loadMergedGraph } from "./merge.js";
 import { checkOutput, claimOutput, recoverInterrupted, writeOutput } from "./output.js";
 import type { GenerateResult } from "./results.js";
 
@@ -36,6 +37,10 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   workers?: number | undefined;
   /** Folder of the parse and emit caches; absent: no cache. */
   cacheDir?: string | undefined;
+  /** A second doc set of the same API whose facts (nullability, integers) are merged in: docs folder or schema.json. */
+  merge?: string | undefined;
+  /** `unknown`: types the docs spell in a way docschema does not know become `unknown`, with a warning. */
+  unknownTypes?: UnknownTypes | undefined;
   /** Called as the run goes: a phase, with its count of items done when it has one. */
   onProgress?: ((phase: string, done?: number, total?: number) => void) | undefined;
   /** Parses of these docs already in memory (a watch session's): docs with the same bytes are not parsed again. */
@@ -68,8 +73,11 @@ export async function generateLocked(input: string, options: GenerateOptions): P
   const emitOptions = emitOptionsOf(options);
   const { cacheDir, onProgress } = options;
   const warnings: CacheWarnings = [];
-  // Incremental emission is keyed by the TypeScript layout; JSON Schema is made whole (it costs little).
-  const previous = cacheDir && !options.check && options.emit !== "json-schema" ? await previousRun(input, options.out, cacheDir, emitOptions, warnings) : undefined;
+  // Incremental emission is keyed by the TypeScript layout; JSON Schema is made whole (it costs little). A merged run
+  // depends on two doc sets, and unknown types change what a run with errors gives: such runs parse with the cache
+  // but print the whole output.
+  const reusesPreviousRun = options.emit !== "json-schema" && !options.merge && options.unknownTypes !== "unknown";
+  const previous = cacheDir && !options.check && reusesPreviousRun ? await previousRun(input, options.out, cacheDir, emitOptions, warnings) : undefined;
   if (previous?.unchanged) {
     const run = previous.unchanged;
     return { status: "written", diagnostics: run.diagnostics, warnings, summary: run.summary, docCount: run.docCount, fileCount: run.fileCount, parsed: 0, written: 0, removed: 0 };
@@ -79,13 +87,15 @@ export async function generateLocked(input: string, options: GenerateOptions): P
   let loaded: LoadedGraph;
   let incremental: IncrementalEmission | undefined;
   try {
-    loaded = await loadGraph(input, {
+    const loadOptions = {
       workers: options.workers,
       cacheDir,
+      unknownTypes: options.unknownTypes,
       listing: previous?.listing,
       seed: options.seed,
-      onProgress: (done, total) => onProgress?.("parsing", done, total),
-    });
+      onProgress: (done: number, total: number) => onProgress?.("parsing", done, total),
+    };
+    loaded = options.merge ? await loadMergedGraph(input, options.merge, loadOptions) : await loadGraph(input, loadOptions);
     onProgress?.("emitting");
     // With a cache, only what changed is printed and written; --check and --no-cache print everything.
     if (cacheDir && previous) incremental = await emitIncrementally(loaded, emitOptions, options.out, cacheDir, previous.manifest, printer, options.workers);

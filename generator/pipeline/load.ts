@@ -29,7 +29,15 @@ export interface FolderParses {
 export interface LoadOptions extends Omit<ReadDocsOptions, "seed"> {
   /** Another version's `parses`: docs (model or operation) whose bytes are the same are not parsed again. */
   seed?: FolderParses | undefined;
+  /** `unknown`: a type the docs spell in a way docschema does not know is `unknown`, with a warning (default: an error). */
+  unknownTypes?: UnknownTypes | undefined;
 }
+
+export const UNKNOWN_TYPES = ["error", "unknown"] as const;
+export type UnknownTypes = (typeof UNKNOWN_TYPES)[number];
+
+/** What `--unknown-types unknown` accepts: a type not understood, a name or link matching no model; each is `unknown` in the graph. */
+const UNKNOWN_TYPE_CODES = new Set(["unknown-type", "unresolved-ref", "broken-link"]);
 
 /** Throws InputError when the folder holds no model docs: a wrong path, not a schema without models. */
 export async function loadGraph(input: string, options: LoadOptions = {}): Promise<LoadedGraph> {
@@ -42,12 +50,18 @@ export async function loadGraph(input: string, options: LoadOptions = {}): Promi
     throw new InputError(`no model docs (*.md) in "${path.relative(process.cwd(), path.resolve(input)) || "."}"`);
   }
   const built = buildModelGraph(docs, operations.operations);
+  const all = [...diagnostics, ...built.diagnostics];
   return {
     graph: built.graph,
-    diagnostics: [...diagnostics, ...built.diagnostics].sort(compareDiagnostics),
+    diagnostics: (options.unknownTypes === "unknown" ? all.map(acceptUnknownType) : all).sort(compareDiagnostics),
     warnings: [...parseWarnings, ...warnings],
     docCount: docs.length,
     parsedCount: parsed,
     parses: { docs: parses, operations: operations.parses },
   };
+}
+
+function acceptUnknownType(diagnostic: Diagnostic): Diagnostic {
+  if (diagnostic.severity !== "error" || !UNKNOWN_TYPE_CODES.has(diagnostic.code)) return diagnostic;
+  return { ...diagnostic, severity: "warning", message: `${diagnostic.message}; typed unknown (--unknown-types unknown)` };
 }

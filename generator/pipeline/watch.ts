@@ -30,6 +30,7 @@ import { sha256 } from "./hash.js";
 import { createKeyer, outputKeyOf, planIncremental } from "./incremental/plan.js";
 import { loadGraph, type FolderParses } from "./load.js";
 import { acquireLock, type Lock } from "./lock.js";
+import { InputError } from "./errors.js";
 import { claimOutput, recoverInterrupted } from "./output.js";
 import { sdksBeside } from "./operations-folder.js";
 import { runParseJob } from "./parse-job.js";
@@ -73,6 +74,9 @@ const ROOT_CHECK_MS = 500;
 const SAVE_AFTER_MS = 5000;
 
 export async function watch(targets: readonly ResolvedTarget[], options: WatchOptions): Promise<Watcher> {
+  // The session keeps one doc set's parses and graph; a merged graph or unknown-type downgrades are not kept up to date.
+  const unsupported = targets.find((target) => target.merge !== undefined || target.unknownTypes === "unknown");
+  if (unsupported) throw new InputError(`watch mode does not support ${unsupported.merge !== undefined ? "merge" : "unknownTypes: unknown"} yet (target ${unsupported.name}): run generate without --watch`);
   const locks: Lock[] = [];
   const sessions: InputSession[] = [];
   try {

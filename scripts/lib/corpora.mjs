@@ -13,9 +13,18 @@ const cache = path.join(root, ".cache/corpora");
 
 /** Unpacks a corpus (once) and returns its `docs/` folder. Throws when the tarball is missing. */
 export function corpusDocs(name) {
+  return unpacked(name, "docs");
+}
+
+/** Unpacks an SDK source corpus (once) and returns its `src/` folder. Throws when the tarball is missing. */
+export function corpusSource(name) {
+  return unpacked(name, "src");
+}
+
+function unpacked(name, folder) {
   const tarball = path.join(CORPORA, `${name}.tar.gz`);
   const target = path.join(cache, name);
-  if (!existsSync(path.join(target, "docs"))) {
+  if (!existsSync(path.join(target, folder))) {
     if (!existsSync(tarball)) {
       throw new Error(`corpus ${tarball} is missing: the corpus tests need ../shared/corpora (or DOCSCHEMA_CORPORA)`);
     }
@@ -26,5 +35,5 @@ export function corpusDocs(name) {
     rmSync(target, { recursive: true, force: true });
     renameSync(staging, target);
   }
-  return path.join(target, "docs");
+  return path.join(target, folder);
 }

@@ -1,8 +1,10 @@
 /**
  * The compiled validators on the real TS corpus: the output (18k models with companions) type-checks under
  * TypeScript 7, every doc example is extracted and validated, and every mutation of one fails at its path.
- * Known failure class, asserted below: 48 examples hold `null` in fields whose nullability the TS docs do not show
- * (the Python twin docs say `Nullable[...]` there). Generating with `--nulls unstated` accepts them.
+ * Known failure class, asserted below: 48 examples hold `null` in fields whose nullability the TS Type column does not
+ * show (the Python twin docs say `Nullable[...]` there); 42 of them pass, because the field's own doc example shows
+ * the null too (docs/FORMAT.md §3.1), and 6 hold it in a nested model whose own example does not. `--merge` with the
+ * Python docs (test/corpus/merge.test.ts) or `--nulls unstated` accepts them all.
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -44,17 +46,17 @@ describe("validators on orq-node-4.13.19", () => {
     const passed = cases.length - failures.length;
     console.log(`validators: ${passed}/${cases.length} examples pass (${((100 * passed) / cases.length).toFixed(2)}%)`);
     expect(cases.length).toBe(22_031);
-    expect(passed / cases.length).toBeGreaterThanOrEqual(0.9978);
+    expect(passed / cases.length).toBeGreaterThanOrEqual(0.9997);
 
-    // TS docs never state nullability, so every field's is unknown ...
-    expect(graph.models.every((model) => model.kind !== "object" || model.fields.every((field) => field.nullable === undefined))).toBe(true);
+    // TS Type cells never state nullability, so every field's is unknown unless its doc's own example sets it to null ...
+    expect(graph.models.every((model) => model.kind !== "object" || model.fields.every((field) => field.nullable === undefined || field.nullableFrom === "example"))).toBe(true);
     // ... and every failing example fails only on nulls.
     const byClass = new Map<string, number>();
     for (const failure of failures) {
       const only = failure.issues.every((issue) => issue.received === "null") ? "null where the TS docs do not show nullability" : `other: ${failure.label} ${failure.issues[0]!.message}`;
       byClass.set(only, (byClass.get(only) ?? 0) + 1);
     }
-    expect(Object.fromEntries(byClass)).toEqual({ "null where the TS docs do not show nullability": 48 });
+    expect(Object.fromEntries(byClass)).toEqual({ "null where the TS docs do not show nullability": 6 });
   });
 
   it("reject every mutation of the examples at the mutated path", () => {

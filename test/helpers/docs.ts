@@ -29,6 +29,15 @@ export function pyObject(name: string, rows: readonly Row[], description = ""): 
   return [`# ${name}`, ...(description ? ["", description] : []), "", "## Fields", "", table(["Field", "Type", "Required", "Description"], rows)].join("\n");
 }
 
+/** One object in both flavours, side by side: `[TS field, TS type, Python field, Python type, required, description?]` per row. */
+export function twinObjects(name: string, rows: readonly (readonly [string, string, string, string, boolean, string?])[]): { ts: string; py: string } {
+  const cells = (row: (typeof rows)[number]) => [row[4] ? YES : NO, row[5] ?? "N/A"];
+  return {
+    ts: tsObject(name, rows.map((row) => [`\`${row[0]}\``, row[1], ...cells(row)])),
+    py: pyObject(name, rows.map((row) => [`\`${row[2]}\``, row[3], ...cells(row)])),
+  };
+}
+
 /** A TS enum: one literal-union line in a typescript fence. */
 export function tsEnum(name: string, values: readonly string[], description = ""): string {
   return [

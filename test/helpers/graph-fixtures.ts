@@ -36,13 +36,23 @@ export function link(id: string): string {
   return `[${id}](../../models/${namespace}/${name!.toLowerCase()}.md)`;
 }
 
-/** A `docs/sdks/<group>/README.md` with one operation per entry: request and response model ids (`components.X`). */
-export function operationsDoc(group: string, operations: { name: string; request?: string; response?: string }[]): string {
-  const sections = operations.map(({ name, request, response }) =>
+/** One operation of an operation doc: its method name, operationID (default: the name), and model ids (`components.X`). */
+export interface OperationFixture {
+  name: string;
+  id?: string;
+  request?: string;
+  response?: string;
+  /** Error models of the Errors table, besides `errors.APIError`. */
+  errors?: string[];
+}
+
+/** A `docs/sdks/<group>/README.md` with one operation per entry. */
+export function operationsDoc(group: string, operations: OperationFixture[]): string {
+  const sections = operations.map(({ name, id = name, request, response, errors = [] }) =>
     [
       `## ${name}`,
       "",
-      `<!-- UsageSnippet language="typescript" operationID="${name}" method="post" path="/${name}" -->`,
+      `<!-- UsageSnippet language="typescript" operationID="${id}" method="post" path="/${id}" -->`,
       "```typescript\nawait sdk.run();\n```",
       "",
       "### Parameters",
@@ -60,6 +70,7 @@ export function operationsDoc(group: string, operations: { name: string; request
       "",
       "| Error Type | Status Code | Content Type |",
       "| --- | --- | --- |",
+      ...errors.map((error, i) => `| ${error} | ${400 + i} | application/json |`),
       "| errors.APIError | 4XX, 5XX | \\*/\\* |",
       "",
     ].join("\n"),

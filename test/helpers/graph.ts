@@ -1,11 +1,11 @@
 /** Small model graphs written by hand, for emitter tests that should not depend on the parser. */
 import { compareIds } from "../../generator/model/type-expr.js";
-import type { EnumModel, Field, Model, ModelGraph, ObjectModel, TypeExpr, UnionModel } from "../../generator/model/types.js";
+import type { EnumModel, Field, Model, ModelGraph, ObjectModel, PrimitiveName, TypeExpr, UnionModel } from "../../generator/model/types.js";
 
 const at = (id: string) => ({ file: `${id.replace(/\.(?=[^.]*$)/, "/").toLowerCase()}.md`, line: 1, column: 1 });
 const split = (id: string) => ({ id, name: id.slice(id.lastIndexOf(".") + 1), namespace: id.slice(0, id.lastIndexOf(".")), source: at(id) });
 
-export const prim = (name: "string" | "number" | "integer" | "boolean" | "any" | "datetime" | "binary"): TypeExpr => ({ kind: "primitive", name });
+export const prim = (name: PrimitiveName): TypeExpr => ({ kind: "primitive", name });
 export const ref = (id: string): TypeExpr => ({ kind: "ref", id });
 
 export function field(name: string, type: TypeExpr, extra: Partial<Field> = {}): Field {

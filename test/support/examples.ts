@@ -45,7 +45,7 @@ export interface Mutation {
  */
 export function mutationsOf(example: ExampleCase, models: ReadonlyMap<ModelId, Model>): Mutation[] {
   const { model, value } = example;
-  if (model.kind !== "object" || !isPlainObject(value) || model.additionalProperties) return [];
+  if (model.kind !== "object" || !isPlainObject(value)) return [];
   const mutations: Mutation[] = [];
   const seen = new Set<MutationKind>();
   const add = (kind: MutationKind, field: string, fieldValue: ExampleValue | undefined, pointer = `/${escape(field)}`): void => {

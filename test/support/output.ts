@@ -14,7 +14,11 @@ import type { ModelGraph } from "../../generator/model/types.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** For a hook that builds an output: tsc takes seconds, several times that on a loaded machine (zod's types most). */
+export const BUILD_TIMEOUT = 120_000;
+
 export interface BuiltOutput {
+  /** The output folder, as `generate` writes it. */
   dir: string;
   /** The compiled root index: `{ components: { Choices, … }, … }`. */
   module: Record<string, Record<string, unknown>>;
@@ -24,7 +28,31 @@ export interface BuiltOutput {
 export function buildOutput(name: string, graph: ModelGraph, options: Partial<EmitOptions> = {}, extraFiles: Record<string, string> = {}): BuiltOutput {
   const built = buildOutputs(name, [{ name: "", graph, options, extraFiles }]);
   if (built.errors("")) throw new Error(`generated output does not type-check:\n${built.errors("").slice(0, 4000)}`);
-  return { dir: built.dir, module: built.module("") };
+  return { dir: path.join(built.dir, "src"), module: built.module("") };
+}
+
+/**
+ * One graph under several sets of options (a variant each, named by its key), compiled by one tsc run; throws
+ * unless every variant type-checks.
+ */
+export function buildVariants<V extends string>(
+  group: string,
+  graph: ModelGraph,
+  variants: Record<V, Partial<EmitOptions>>,
+  settings: BuildSettings = {},
+): Record<V, BuiltOutput> {
+  const names = Object.keys(variants) as V[];
+  const built = buildOutputs(group, names.map((name) => ({ name, graph, options: variants[name] })), settings);
+  const errors = names.map((name) => built.errors(name)).filter(Boolean);
+  if (errors.length > 0) throw new Error(`generated output does not type-check:\n${errors.join("\n").slice(0, 4000)}`);
+  return Object.fromEntries(names.map((name) => [name, { dir: path.join(built.dir, "src", name), module: built.module(name) }])) as Record<V, BuiltOutput>;
+}
+
+export interface BuildSettings {
+  /** The `lib` of the tsconfig; DOM by default, as binary fields name `Blob` and `ReadableStream`. */
+  lib?: string[];
+  /** False: compile without type-checking (`--noCheck`), for outputs other tests type-check already. */
+  typeCheck?: boolean;
 }
 
 export interface OutputBuild {
@@ -43,7 +71,7 @@ export interface BuiltOutputs {
 }
 
 /** Several outputs under `.cache/test-output/<group>/src/<name>` (`src/` for the name ""), type-checked and compiled by one tsc run. */
-export function buildOutputs(group: string, builds: readonly OutputBuild[]): BuiltOutputs {
+export function buildOutputs(group: string, builds: readonly OutputBuild[], settings: BuildSettings = {}): BuiltOutputs {
   const dir = path.join(root, ".cache/test-output", group);
   rmSync(dir, { recursive: true, force: true });
   for (const { name, graph, options = {}, extraFiles = {} } of builds) {
@@ -61,7 +89,7 @@ export function buildOutputs(group: string, builds: readonly OutputBuild[]): Bui
         target: "ES2022",
         module: "NodeNext",
         moduleResolution: "NodeNext",
-        lib: ["ES2023", "DOM"],
+        lib: settings.lib ?? ["ES2023", "DOM"],
         types: [],
         strict: true,
         exactOptionalPropertyTypes: true,
@@ -75,7 +103,8 @@ export function buildOutputs(group: string, builds: readonly OutputBuild[]): Bui
   );
   let output = "";
   try {
-    execFileSync(path.join(root, "node_modules/.bin/tsc"), ["-p", "."], { cwd: dir, encoding: "utf8", stdio: "pipe", maxBuffer: 64 << 20 });
+    const noCheck = settings.typeCheck === false ? ["--noCheck"] : [];
+    execFileSync(path.join(root, "node_modules/.bin/tsc"), ["-p", ".", ...noCheck], { cwd: dir, encoding: "utf8", stdio: "pipe", maxBuffer: 64 << 20 });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     output = `${stdout ?? ""}${stderr ?? ""}`;

@@ -1,24 +1,54 @@
 /**
- * GitHub Actions workflow commands: one annotation per change at its doc line (breaking → error, warning →
- * warning, info → notice), then a summary line. Values are escaped as the runner requires.
+ * GitHub Actions workflow commands: an annotation at the doc line of each change (breaking → error, warning →
+ * warning, info → notice). GitHub shows 10 annotations of each kind per step (and 50 per job), so the worst changes
+ * are annotated, one per model or method before a second of the same; the rest are listed in a folded log group,
+ * then a summary line. Values are escaped as the runner requires.
  */
-import type { ChangeSeverity, DiffReport } from "../types.js";
-import { describe, headline } from "./describe.js";
+import type { Change, ChangeSeverity, DiffReport } from "../types.js";
+import { callsOf, describe, headline, semverLine } from "./describe.js";
 
+/** Annotations of one kind GitHub shows per step. */
+export const ANNOTATIONS_PER_KIND = 10;
 const COMMAND: Record<ChangeSeverity, string> = { breaking: "error", warning: "warning", info: "notice" };
 
+interface Item {
+  change: Change;
+  /** The model or method it belongs to. */
+  owner: string;
+  message: string;
+}
+
 export function formatGithub(report: DiffReport): string {
-  const lines: string[] = [];
-  for (const model of report.models) {
-    const impact = model.impact[0] ? `; reached from ${model.impact[0].path}${model.impact.length > 1 ? ` (+${model.impact.length - 1} more)` : ""}` : "";
-    for (const change of model.changes) {
-      const { file, line, column } = change.source;
-      const properties = [`file=${property(file)}`, `line=${line}`, `col=${column}`, `title=${property(`${change.severity}: ${change.rule}`)}`];
-      const message = `${model.id}: ${describe(change)} (${change.decidedBy})${impact}`;
-      lines.push(`::${COMMAND[change.severity]} ${properties.join(",")}::${data(message)}`);
-    }
+  const items: Item[] = [
+    ...report.operations.flatMap((op) => op.changes.map((change) => ({ change, owner: op.id, message: `${op.call} (${op.id}): ${describe(change)}` }))),
+    ...report.models.flatMap((model) => {
+      const first = model.impact[0];
+      const calls = first && callsOf(first);
+      const reached = first ? `; reached from ${first.path}${calls ? ` (${calls})` : ""}${model.impact.length > 1 ? ` (+${model.impact.length - 1} more)` : ""}` : "";
+      return model.changes.map((change) => ({ change, owner: `${model.renamedFrom ?? ""}>${model.id}`, message: `${model.id}: ${describe(change)} (${change.decidedBy})${reached}` }));
+    }),
+  ];
+  const annotated = new Set<Item>();
+  for (const severity of ["breaking", "warning", "info"] as const) {
+    const ofSeverity = items.filter((item) => item.change.severity === severity);
+    const owners = new Set<string>();
+    const firsts = ofSeverity.filter((item) => !owners.has(item.owner) && Boolean(owners.add(item.owner)));
+    for (const item of [...firsts, ...ofSeverity.filter((item) => !firsts.includes(item))].slice(0, ANNOTATIONS_PER_KIND)) annotated.add(item);
   }
-  lines.push(`docschema diff: ${report.models.length ? headline(report) : "no schema changes"}`);
+  const lines: string[] = [];
+  for (const item of items) {
+    if (!annotated.has(item)) continue;
+    const { file, line, column } = item.change.source;
+    const properties = [`file=${property(file)}`, `line=${line}`, `col=${column}`, `title=${property(`${item.change.severity}: ${item.change.rule}`)}`];
+    lines.push(`::${COMMAND[item.change.severity]} ${properties.join(",")}::${data(item.message)}`);
+  }
+  const rest = items.filter((item) => !annotated.has(item));
+  if (rest.length) {
+    lines.push(`::group::docschema diff: ${rest.length} more change(s), not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each severity per step)`);
+    for (const { change, message } of rest) lines.push(`${change.severity} ${change.source.file}:${change.source.line}: ${message.replace(/\r?\n/g, " ")}`);
+    lines.push("::endgroup::");
+  }
+  lines.push(`docschema diff: ${report.models.length || report.operations.length ? headline(report) : "no schema changes"}; ${semverLine(report)}`);
   return `${lines.join("\n")}\n`;
 }
 

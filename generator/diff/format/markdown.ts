@@ -5,20 +5,24 @@
 import { compareIds } from "../../model/type-expr.js";
 import { SEVERITY_RANK } from "../classify.js";
 import type { ChangeSeverity, DiffReport, ModelDiff } from "../types.js";
-import { describe, directionNote, directionsLine, headline } from "./describe.js";
+import { callsOf, describe, directionNote, directionsLine, headline, ignoredLine, semverLine, unseenLine } from "./describe.js";
 
 const BUDGET = 60_000;
 const SHOWN_IMPACTS = 5;
 const SHOWN_REPEATS = 10;
+/** The share of the comment the table of methods may take; the models' details get the rest. */
+const METHODS_BUDGET = 20_000;
 const ICON: Record<ChangeSeverity, string> = { breaking: "🔴", warning: "🟠", info: "⚪" };
 
 export function formatMarkdown(report: DiffReport): string {
   const { breaking, warning, info, models, changes } = report.summary;
+  const notes = [unseenLine(report), ignoredLine(report)].filter((line) => line !== undefined);
   const head = [
-    `## docschema diff: ${report.models.length ? headline(report) : "no schema changes"}`,
+    `## docschema diff: ${report.models.length || report.operations.length ? headline(report) : "no schema changes"}`,
     "",
-    `\`${report.old.label}\` (${report.old.models} models) → \`${report.new.label}\` (${report.new.models} models); ${directionsLine(report)}.`,
+    `\`${report.old.label}\` (${report.old.models} models) → \`${report.new.label}\` (${report.new.models} models); ${directionsLine(report)}; **${semverLine(report)}**.`,
     "",
+    ...notes.flatMap((line) => [`> ${line}.`, ""]),
     "| severity | changes |",
     "| --- | ---: |",
     `| ${ICON.breaking} breaking | ${breaking} |`,
@@ -32,6 +36,7 @@ export function formatMarkdown(report: DiffReport): string {
   ];
   const kinds = Object.entries(changes);
   if (kinds.length) head.push("| change | count |", "| --- | ---: |", ...kinds.map(([kind, n]) => `| ${kind} | ${n} |`), "");
+  if (report.operations.length) head.push(...methodsTable(report), "");
   const repeats = repeatedChanges(report);
   if (repeats.length) {
     head.push("Repeated in several models (one spec change often shows in many inline copies):", "", "| change | severity | models |", "| --- | --- | ---: |");
@@ -95,7 +100,8 @@ function details(model: ModelDiff, report: DiffReport): string {
   if (model.impact.length) {
     lines.push("", "Reached from:");
     for (const impact of model.impact.slice(0, SHOWN_IMPACTS)) {
-      lines.push(`- ${code(impact.path)}${impact.operations.length ? ` (${impact.operations.map(code).join(", ")})` : ""}`);
+      const calls = callsOf(impact, code);
+      lines.push(`- ${calls ? `${ICON[impact.severity]} ` : ""}${code(impact.path)}${calls ? ` (${calls})` : ""}`);
     }
     if (model.impact.length > SHOWN_IMPACTS) lines.push(`- … and ${model.impact.length - SHOWN_IMPACTS} more`);
   }
@@ -107,4 +113,28 @@ function details(model: ModelDiff, report: DiffReport): string {
 function code(text: string): string {
   const fence = text.includes("`") ? "`` " : "`";
   return `${fence}${text}${fence === "`" ? "`" : " ``"}`;
+}
+
+/** One row per SDK method, worst first, within a share of the comment: what it changed, or the paths to the changes it reaches. */
+function methodsTable(report: DiffReport): string[] {
+  const rows: string[] = [];
+  let size = 0;
+  for (const op of report.operations) {
+    // Union members add no step to a path: two models may sit at one.
+    const what = [...new Set([...op.changes.map((c) => describe(c, code)), ...op.impact.map((i) => code(i.path))])];
+    const shown = what.slice(0, 3).join("; ") + (what.length > 3 ? `; +${what.length - 3} more` : "");
+    const row = `| ${ICON[op.severity]} | ${code(op.call)} | ${code(op.id)} | ${shown.replace(/\|/g, "\\|")} |`;
+    if (size + row.length > METHODS_BUDGET) break;
+    size += row.length + 1;
+    rows.push(row);
+  }
+  const left = report.operations.length - rows.length;
+  return [
+    `### SDK methods (${report.operations.length})`,
+    "",
+    "| | method | operationID | what changed |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    ...(left > 0 ? ["", `_${left} more method(s) left out to fit a comment; run \`docschema diff --format changelog\` for all._`] : []),
+  ];
 }

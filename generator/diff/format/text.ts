@@ -1,7 +1,7 @@
-/** Terminal text: models grouped by their worst change, coloured when picocolors sees a colour terminal. */
+/** Terminal text: the SDK methods that changed, then models grouped by their worst change; coloured when picocolors sees a colour terminal. */
 import pc from "picocolors";
-import type { ChangeSeverity, DiffReport, ModelDiff } from "../types.js";
-import { describe, directionNote, directionsLine, headline } from "./describe.js";
+import type { ChangeSeverity, DiffReport, ModelDiff, OperationDiff } from "../types.js";
+import { callsOf, describe, directionNote, directionsLine, headline, ignoredLine, semverLine, unseenLine } from "./describe.js";
 
 const SHOWN_IMPACTS = 3;
 const STYLE: Record<ChangeSeverity, { title: string; mark: string; color: (s: string) => string }> = {
@@ -11,7 +11,13 @@ const STYLE: Record<ChangeSeverity, { title: string; mark: string; color: (s: st
 };
 
 export function formatText(report: DiffReport): string {
-  const lines = [`${pc.bold("docschema diff")} ${side(report.old)} → ${side(report.new)}`, pc.dim(directionsLine(report)), ""];
+  const notes = [directionsLine(report), unseenLine(report), ignoredLine(report), semverLine(report)].filter((line) => line !== undefined);
+  const lines = [`${pc.bold("docschema diff")} ${side(report.old)} → ${side(report.new)}`, ...notes.map((line) => pc.dim(line)), ""];
+  if (report.operations.length) {
+    lines.push(pc.bold(`SDK METHODS (${report.operations.length})`));
+    for (const op of report.operations) lines.push(...operationLines(op));
+    lines.push("");
+  }
   for (const severity of ["breaking", "warning", "info"] as const) {
     const models = report.models.filter((m) => m.severity === severity);
     if (models.length === 0) continue;
@@ -21,8 +27,20 @@ export function formatText(report: DiffReport): string {
   }
   const { breaking, warning } = report.summary;
   const color = breaking ? pc.red : warning ? pc.yellow : pc.green;
-  lines.push(color(report.models.length ? headline(report) : "no schema changes"));
+  lines.push(color(report.models.length || report.operations.length ? headline(report) : "no schema changes"));
   return `${lines.join("\n")}\n`;
+}
+
+function operationLines(op: OperationDiff): string[] {
+  const mark = (severity: ChangeSeverity) => STYLE[severity].color(STYLE[severity].mark);
+  const lines = [`  ${mark(op.severity)} ${pc.bold(op.call)} ${pc.dim(`${op.id}${op.status === "changed" ? "" : ` · ${op.status}`}`)}`];
+  const details = [
+    ...op.changes.map((c) => `${mark(c.severity)} ${describe(c)} ${pc.dim(`[${c.rule}]`)}`),
+    ...op.impact.map((i) => `${mark(i.severity)} ${i.path} ${pc.dim(`(${i.model})`)}`),
+  ];
+  lines.push(...details.slice(0, SHOWN_IMPACTS).map((line) => `      ${line}`));
+  if (details.length > SHOWN_IMPACTS) lines.push(pc.dim(`      … and ${details.length - SHOWN_IMPACTS} more`));
+  return lines;
 }
 
 function modelLines(model: ModelDiff, report: DiffReport): string[] {
@@ -32,10 +50,11 @@ function modelLines(model: ModelDiff, report: DiffReport): string[] {
     lines.push(`    ${style.color(style.mark)} ${describe(change)} ${pc.dim(`[${change.rule}, ${change.decidedBy}]`)}`);
   }
   for (const impact of model.impact.slice(0, SHOWN_IMPACTS)) {
-    const ops = impact.operations.length ? ` ${pc.dim(`(${impact.operations.join(", ")})`)}` : "";
-    lines.push(`    ${pc.dim("↳")} ${impact.path}${ops}`);
+    const calls = callsOf(impact);
+    const style = STYLE[impact.severity];
+    lines.push(`    ${pc.dim("↳")} ${calls ? `${style.color(style.mark)} ` : ""}${impact.path}${calls ? ` ${pc.dim(`(${calls})`)}` : ""}`);
   }
-  if (model.impact.length > SHOWN_IMPACTS) lines.push(pc.dim(`    ↳ … and ${model.impact.length - SHOWN_IMPACTS} more roots`));
+  if (model.impact.length > SHOWN_IMPACTS) lines.push(pc.dim(`    ↳ … and ${model.impact.length - SHOWN_IMPACTS} more`));
   return lines;
 }
 

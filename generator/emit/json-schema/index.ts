@@ -6,6 +6,7 @@
  */
 import type { Model, ModelGraph, TypeExpr } from "../../model/types.js";
 import { unreachable } from "../../model/type-expr.js";
+import { propertiesOf } from "../lib/properties.js";
 import { fieldType } from "../lib/ts.js";
 import { DEFAULT_OPTIONS, type EmitOptions } from "../options.js";
 
@@ -32,10 +33,10 @@ function modelSchema(model: Model, options: EmitOptions): JsonSchema {
   switch (model.kind) {
     case "object": {
       const properties = safeRecord<JsonSchema>();
-      for (const field of model.fields) properties[field.name] = typeSchema(fieldType(field, options.nulls));
-      const required = model.fields.filter((field) => field.required).map((field) => field.name);
-      const extra = model.additionalProperties ? typeSchema(model.additionalProperties) : options.unknownKeys === "reject" ? false : true;
-      return { ...title, type: "object", properties, ...(required.length ? { required } : {}), ...(extra === true ? {} : { additionalProperties: extra }) };
+      const fields = propertiesOf(model);
+      for (const field of fields) properties[field.name] = typeSchema(fieldType(field, options.nulls));
+      const required = fields.filter((field) => field.required).map((field) => field.name);
+      return { ...title, type: "object", properties, ...(required.length ? { required } : {}), ...(options.unknownKeys === "reject" ? { additionalProperties: false } : {}) };
     }
     case "enum":
       return model.open ? { ...title, type: model.values.some((v) => typeof v === "number") ? "number" : "string" } : { ...title, enum: model.values };
@@ -55,7 +56,14 @@ function typeSchema(type: TypeExpr): JsonSchema {
           return { type: type.name };
         case "datetime":
           return { type: "string", format: "date-time" };
+        case "date":
+          return { type: "string", format: "date" };
+        case "bigint":
+          return { anyOf: [{ type: "integer" }, { type: "string", pattern: "^-?[0-9]+$" }] };
+        case "decimal":
+          return { anyOf: [{ type: "number" }, { type: "string", pattern: "^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$" }] };
         case "any":
+        case "unknown":
         case "binary":
           return {};
         default:

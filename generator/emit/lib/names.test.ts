@@ -11,7 +11,7 @@ describe("model names", () => {
   it("a title is declared as is unless it is a reserved word, a global the output uses or a name the emitters use", () => {
     const declared = (name: string) => identifierOf({ name });
     expect(["Choice", "thing", "Index", "_Private", "constructor", "toString", "Error"].map(declared)).toEqual(["Choice", "thing", "Index", "_Private", "constructor", "toString", "Error"]);
-    for (const name of ["class", "default", "delete", "enum", "await", "yield", "let", "arguments", "string", "undefined", "as", "require", "__proto__", "Date", "Record", "z", "v", "path", "is_1", "members_2_cache"]) {
+    for (const name of ["class", "default", "delete", "enum", "await", "yield", "let", "arguments", "string", "undefined", "as", "require", "__proto__", "Date", "Record", "z", "v", "path", "issues"]) {
       expect(declared(name)).toBe(`${name}$`);
     }
   });
@@ -42,14 +42,14 @@ describe("model names", () => {
   });
 });
 
-/** Every name a file binds: imports, declarations, parameters and locals, at any depth. */
-function declaredNames(text: string): { name: string; modelImport: boolean }[] {
+/** Every name a file binds: imports, declarations, parameters and locals, at any depth (`top`: at module level). */
+function declaredNames(text: string): { name: string; modelImport: boolean; top?: boolean }[] {
   const source = ts.createSourceFile("x.ts", text, ts.ScriptTarget.Latest, true);
-  const names: { name: string; modelImport: boolean }[] = [];
+  const names: { name: string; modelImport: boolean; top?: boolean }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       const from = (node.moduleSpecifier as ts.StringLiteral).text;
-      const modelImport = from !== "zod" && !from.endsWith("runtime.js");
+      const modelImport = from !== "zod" && !from.endsWith("runtime.js") && !from.endsWith("checks.js");
       const bindings = node.importClause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) names.push({ name: bindings.name.text, modelImport });
       if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.push({ name: element.name.text, modelImport });
@@ -59,7 +59,8 @@ function declaredNames(text: string): { name: string; modelImport: boolean }[] {
     // The key of an index signature (`[key: string]: T`) names nothing in scope.
     const parameter = ts.isParameter(node) && !ts.isIndexSignatureDeclaration(node.parent);
     const declares = ts.isVariableDeclaration(node) || parameter || ts.isFunctionDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
-    if (declares && declaration.name && ts.isIdentifier(declaration.name)) names.push({ name: declaration.name.text, modelImport: false });
+    const top = node.parent !== undefined && (ts.isSourceFile(node.parent) || (ts.isVariableDeclaration(node) && ts.isSourceFile(node.parent.parent.parent)));
+    if (declares && declaration.name && ts.isIdentifier(declaration.name)) names.push({ name: declaration.name.text, modelImport: false, top });
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -83,26 +84,35 @@ describe("the names emitters give their own code", () => {
   ]);
   const variants: Partial<EmitOptions>[] = [{}, { unknownKeys: "strip" }, { unknownKeys: "reject", dates: "iso" }, { validators: "zod" }, { validators: "none" }];
 
-  it("are the ones emitterName lists, so that no model name can clash with them", () => {
+  it("never clash with a model's: locals and the companion's functions are ones emitterName lists, helpers are unique", () => {
     const { layout } = planLayout(graph);
     const modelOf = new Map<string, Model>([...layout.files].map(([id, path]) => [path, layout.models.get(id)!]));
     const unlisted = new Set<string>();
+    let helpers = 0;
     for (const variant of variants) {
       for (const file of emitOutput(graph, { ...DEFAULT_OPTIONS, ...variant }).files) {
         const model = modelOf.get(file.path);
         if (!model) continue;
         const own = identifierOf(model);
-        for (const { name, modelImport } of declaredNames(file.content)) {
-          if (!modelImport && name !== own && !emitterName(name, own)) unlisted.add(`${file.path}: ${name}`);
+        const names = declaredNames(file.content);
+        const imported = new Set(names.filter((found) => found.modelImport).map((found) => found.name));
+        const topLevel = names.filter((found) => found.top).map((found) => found.name);
+        for (const { name, modelImport, top } of names) {
+          if (modelImport || name === own || emitterName(name, own)) continue;
+          // A helper named for what it checks: declared once, at module level, under a name no import uses.
+          const unique = top && !imported.has(name) && topLevel.filter((other) => other === name).length === 1;
+          if (unique) helpers++;
+          else unlisted.add(`${file.path}: ${name}`);
         }
       }
     }
     expect([...unlisted]).toEqual([]);
+    expect(helpers).toBeGreaterThan(10);
   });
 
   it("the check can fail: a name the lists do not hold", () => {
     expect(declaredNames("function helper(y: unknown) { const w = y; }").map((d) => d.name)).toEqual(["helper", "y", "w"]);
     expect(["helper", "y", "w"].filter((name) => emitterName(name, "A"))).toEqual([]);
-    expect(["isA", "collectA", "is_3", "members_1_cache", "$issue", "z", "v"].every((name) => emitterName(name, "A"))).toBe(true);
+    expect(["isA", "collectA", "stripA", "$issue", "z", "v", "issues"].every((name) => emitterName(name, "A"))).toBe(true);
   });
 });

@@ -31,16 +31,18 @@ export const OUTPUT_GLOBALS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether the emitters may give `name` to their own code in the file of the model declared as `own`: parameters
- * and locals of the validators' functions, zod's `z`, helpers numbered per file (`is_1`, `members_1_cache`), the
- * companion's functions (`isChoice`, `collectChoice` …) and runtime imports (`$schema`; no title has a `$`).
- * names.test.ts checks every declaration of generated files against it.
+ * Whether the emitters may give `name` to their own code in the file of the model declared as `own`, whatever the
+ * titles of the models the file imports: parameters and locals of the validators' functions, zod's `z`, the
+ * companion's guard, collector and copier (`isChoice`, `collectChoice`, `stripChoice`) and runtime imports
+ * (`$schema`; no title has a `$`). The file's other helpers are named for what they check (`isStringArray`,
+ * `petMembers`, ../validators/lib.ts) and take names the file does not use yet, so titles need not avoid them.
+ * names.test.ts checks every declaration of generated files against both rules.
  */
 export function emitterName(name: string, own: string): boolean {
-  return EMITTER_LOCALS.has(name) || /^(?:is|collect|members)_\d+(?:_cache)?$/.test(name) || COMPANION_PREFIXES.some((prefix) => name === `${prefix}${own}`) || name.startsWith("$");
+  return EMITTER_LOCALS.has(name) || COMPANION_PREFIXES.some((prefix) => name === `${prefix}${own}`) || name.startsWith("$");
 }
-const EMITTER_LOCALS: ReadonlySet<string> = new Set(["v", "x", "e", "k", "s", "o", "i", "path", "issues", "z"]);
-const COMPANION_PREFIXES: readonly string[] = ["is", "collect", "strip", "known", "values"];
+const EMITTER_LOCALS: ReadonlySet<string> = new Set(["v", "x", "e", "k", "i", "o", "value", "path", "issues", "z"]);
+const COMPANION_PREFIXES: readonly string[] = ["is", "collect", "strip"];
 
 /** Export names with a meaning of their own, and what it is. */
 const UNEXPORTABLE: ReadonlyMap<string, string> = new Map([

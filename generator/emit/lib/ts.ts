@@ -1,5 +1,4 @@
 /** TypeScript text helpers shared by every emitter: type expressions, JSDoc, names. */
-import type { WriterFunction } from "ts-morph";
 import { hasRefs, unreachable } from "../../model/type-expr.js";
 import type { Field, ModelId, TypeExpr } from "../../model/types.js";
 import type { DatePolicy, NullPolicy } from "../options.js";
@@ -12,6 +11,8 @@ export type RefNamer = (id: ModelId) => string;
 
 /** The binary types the SDKs accept for file content (`File | Blob`, `ReadableStream<Uint8Array>`, bytes). */
 const BINARY = "Blob | ReadableStream<Uint8Array> | Uint8Array";
+/** An arbitrary-precision decimal as JSON carries it; the SDK's `Decimal` class (decimal.js) is not in the docs. */
+const DECIMAL = "number | string";
 
 /** `dates: "iso"` spells `datetime` as `string`: the value is an ISO-8601 string, as in JSON payloads. */
 export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = "instance"): string {
@@ -23,10 +24,18 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
           return "number";
         case "datetime":
           return dates === "iso" ? "string" : "Date";
+        case "date":
+          return "string";
+        case "bigint":
+          return "bigint";
+        case "decimal":
+          return DECIMAL;
         case "binary":
           return BINARY;
+        // `unknown`: a value must be narrowed before use (a map of any is the exception, below).
         case "any":
-          return "any";
+        case "unknown":
+          return "unknown";
         case "string":
         case "number":
         case "boolean":
@@ -43,8 +52,10 @@ export function typeText(type: TypeExpr, refName: RefNamer, dates: DatePolicy = 
     case "map":
       // `Record<…>` as the docs write it; an index signature where a model is involved, because a type alias may
       // recurse through an object type but not through `Record` (`EvaluatorVariableValue = string | { [k]: EvaluatorVariableValue }`).
+      // Values of any are `any`: an interface-typed object (without an index signature) is assignable to
+      // `Record<string, any>` but not to `Record<string, unknown>` (TS2322), and callers pass such objects.
       return !hasRefs(type.values)
-        ? `Record<string, ${text(type.values)}>`
+        ? `Record<string, ${type.values.kind === "primitive" && type.values.name === "any" ? "any" : text(type.values)}>`
         : `{ [key: string]: ${text(type.values)} }`;
     case "nullable":
       return `${text(type.type)} | null`;
@@ -67,7 +78,7 @@ export function literal(value: string | number | boolean): string {
 /** Parenthesises what would otherwise bind wrongly before `[]`. */
 function wrap(type: TypeExpr, typeText: (type: TypeExpr) => string): string {
   const text = typeText(type);
-  const compound = type.kind === "union" || type.kind === "nullable" || (type.kind === "primitive" && type.name === "binary");
+  const compound = type.kind === "union" || type.kind === "nullable" || (type.kind === "primitive" && (type.name === "binary" || type.name === "decimal"));
   return compound ? `(${text})` : text;
 }
 
@@ -136,14 +147,4 @@ function pascalCase(text: string): string | undefined {
  */
 export function exportedAsDeclared(model: { name: string }): boolean {
   return identifierOf(model) === exportNameOf(model);
-}
-
-/**
- * `export const name: type = initializer;` written as is: a variable structure would re-indent a multi-line
- * initializer with a hanging indent. Without `export` for a model exported under another name (exportedAsDeclared).
- */
-export function exportConst(name: string, type: string | undefined, initializer: string, exported = true): WriterFunction {
-  return (writer) => {
-    writer.write(`${exported ? "export " : ""}const ${name}${type ? `: ${type}` : ""} = ${initializer};`);
-  };
 }

@@ -4,12 +4,13 @@
  */
 import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { EnumModel } from "../../model/types.js";
+import { fitType, list, type Code } from "../lib/code.js";
 import { enumMemberName, exportedAsDeclared, identifierOf, jsDocs, literal } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
 export function enumType(model: EnumModel, options: EmitOptions): (StatementStructures | WriterFunction)[] {
   const literals = model.values.map(literal);
-  if (model.open) literals.push(model.values.some((v) => typeof v === "number") ? "(number & {})" : "(string & {})");
+  if (model.open) literals.push(...openBases(model).map((base) => `(${base} & {})`));
   return [
     // A validator companion carries the values itself.
     ...(options.validators === "none" ? [valuesObject(model)] : []),
@@ -18,7 +19,7 @@ export function enumType(model: EnumModel, options: EmitOptions): (StatementStru
       name: identifierOf(model),
       isExported: exportedAsDeclared(model),
       docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
-      type: literals.join(" | "),
+      type: fitType(`export type ${identifierOf(model)} = `, literals.join(" | ")),
     },
   ];
 }
@@ -49,8 +50,15 @@ export function enumValueEntries(model: EnumModel): [string, string | number][] 
   });
 }
 
-/** `{ Stop: "stop", … }` for a companion: on one line when short, one member a line otherwise. */
-export function membersObject(members: string[]): string {
-  const line = `{ ${members.join(", ")} }`;
-  return line.length <= 80 ? line : `{\n${members.map((member) => `  ${member},`).join("\n")}\n}`;
+/** What an open enum accepts besides its values: any string if it has string values, any number if number ones. */
+export function openBases(model: EnumModel): ("string" | "number")[] {
+  const bases: ("string" | "number")[] = [];
+  if (model.values.some((value) => typeof value === "string")) bases.push("string");
+  if (model.values.some((value) => typeof value === "number")) bases.push("number");
+  return bases.length > 0 ? bases : ["string"];
+}
+
+/** `{ Stop: "stop", … } as const` for a companion: on one line when it fits, one member a line otherwise. */
+export function membersObject(members: string[]): Code {
+  return list("{", members, "} as const");
 }

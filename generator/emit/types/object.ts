@@ -1,6 +1,8 @@
 /** Object models become interfaces: one property per field, `?:` when optional, `| null` when the docs say nullable (or the null policy allows it). */
 import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
 import type { ObjectModel } from "../../model/types.js";
+import { fitType } from "../lib/code.js";
+import { optionalInType, propertiesOf } from "../lib/properties.js";
 import { exportedAsDeclared, fieldType, identifierOf, jsDocs, propertyName, typeText, type RefNamer } from "../lib/ts.js";
 import type { EmitOptions } from "../options.js";
 
@@ -10,13 +12,11 @@ export function objectType(model: ObjectModel, refName: RefNamer, options: EmitO
     name: identifierOf(model),
     isExported: exportedAsDeclared(model),
     docs: jsDocs({ description: model.description, deprecated: model.deprecated }),
-    properties: model.fields.map((field) => ({
+    properties: propertiesOf(model).map((field) => ({
       name: propertyName(field.name),
-      type: typeText(fieldType(field, options.nulls), refName, options.dates),
-      hasQuestionToken: !field.required,
+      type: fitType(`  ${propertyName(field.name)}${optionalInType(field) ? "?" : ""}: `, typeText(fieldType(field, options.nulls), refName, options.dates)),
+      hasQuestionToken: optionalInType(field),
       docs: jsDocs(field),
     })),
-    // The open-object catch-all: extra keys of any type; `unknown` keeps every declared property compatible.
-    ...(model.additionalProperties ? { indexSignatures: [{ keyName: "key", keyType: "string", returnType: "unknown" }] } : {}),
   };
 }

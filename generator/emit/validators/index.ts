@@ -1,22 +1,18 @@
-/** Compiled validators: the companion value of each model, and the statements it needs in the model's file. */
-import type { StatementStructures, WriterFunction } from "ts-morph";
+/** Compiled validators: the companion value of each model, and the declarations it needs in the model's file. */
 import type { Model } from "../../model/types.js";
-import { exportConst, exportedAsDeclared, identifierOf } from "../lib/ts.js";
+import { exportConst } from "../lib/code.js";
+import { exportedAsDeclared, identifierOf } from "../lib/ts.js";
 import { enumValidator } from "./enum.js";
 import type { CompanionStatements, ValidatorContext } from "./lib.js";
 import { objectValidator } from "./object.js";
 import { unionValidator } from "./union.js";
 
-/** `export const X = …;` then its functions, the file's helpers and caches. Everything after the type `X`. */
-export function validatorStatements(model: Model, ctx: ValidatorContext): (string | WriterFunction | StatementStructures)[] {
+/** `export const X = …;`, then its functions and the file's helpers: everything after the type `X`. */
+export function validatorStatements(model: Model, ctx: ValidatorContext): string[] {
   const own = companionOf(model, ctx);
-  return [
-    exportConst(identifierOf(model), own.companionType, own.companion, exportedAsDeclared(model)),
-    ...(own.statements ?? []),
-    ...ctx.caches,
-    ...own.functions,
-    ...ctx.helpers.values(),
-  ];
+  const helpers = [...ctx.helpers.values()].flatMap((helper) => helper.declarations);
+  const companion = exportConst(identifierOf(model), own.companionType, own.companion, exportedAsDeclared(model));
+  return [companion, ...own.declarations, ...helpers];
 }
 
 function companionOf(model: Model, ctx: ValidatorContext): CompanionStatements {

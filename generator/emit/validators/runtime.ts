@@ -1,4 +1,9 @@
-/** Shared runtime of the generated validators: issues, results, companions and Standard Schema v1. No dependencies. */
+/**
+ * Shared runtime of the compiled validators: issues, results, companions and Standard Schema v1. No dependencies
+ * beyond ./checks.ts beside it (what a value is), which the generated code imports directly: a re-export would be
+ * a getter call on every check of CommonJS output.
+ */
+import { hasOwn, isPlainObject, setOwn } from "./checks.js";
 
 /** Keys and indices from the validated value down to the offending value. */
 export type Path = readonly (string | number)[];
@@ -12,9 +17,11 @@ export interface Issue {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** The Standard Schema v1 interface (https://standardschema.dev), declared here instead of imported: it is types only. */
+/** The Standard Schema v1 interface (https://standardschema.dev), declared here rather than imported: types only. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": StandardSchemaV1.Props<Input, Output>;
 }
@@ -55,14 +62,14 @@ export interface Schema<T> extends StandardSchemaV1<unknown, T> {
   readonly name: string;
   /** Type guard: true when `value` is a `T`. Allocates nothing. */
   is(value: unknown): value is T;
-  /** Every issue of `value`, or the value (a copy without undocumented keys when generated with unknown keys `strip`). */
+  /** Every issue of `value`, or the value (with `--unknown-keys strip`, a copy without undocumented keys). */
   validate(value: unknown): Result<T>;
   /** Returns what `validate` returns as value, or throws a `ValidationError` listing every issue. */
   assert(value: unknown): T;
   /** Low level, for generated code: appends the issues of `value`, found at `path`, to `issues`. */
   collect(value: unknown, path: Path, issues: Issue[]): void;
-  /** Low level, for generated code: a copy of a valid value without undocumented keys (identity unless `strip`). */
-  strip(value: T): T;
+  /** Low level, for generated code: a valid `T` without undocumented keys (the value itself unless `strip`). */
+  strip(value: unknown): T;
   /** Object models: required fields with a single literal value, from which unions infer a discriminator. */
   readonly literals?: Readonly<Record<string, string | number | boolean>>;
 }
@@ -84,13 +91,18 @@ export class ValidationError extends Error {
 type Collect = (value: unknown, path: Path, issues: Issue[]) => void;
 
 export interface Extras<T> {
-  strip?: (value: T) => T;
+  strip?: (value: unknown) => T;
   literals?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Builds a companion from its generated guard and issue collector; the valid path runs the guard only. */
-export function schema<T>(name: string, is: (value: unknown) => value is T, collect: Collect, extras: Extras<T> = {}): Schema<T> {
-  const strip = extras.strip ?? identity;
+export function schema<T>(
+  name: string,
+  is: (value: unknown) => value is T,
+  collect: Collect,
+  extras: Extras<T> = {},
+): Schema<T> {
+  const strip = extras.strip ?? (identity as (value: unknown) => T);
   const validate = (value: unknown): Result<T> => {
     if (is(value)) return { ok: true, value: strip(value) };
     const issues: Issue[] = [];
@@ -141,7 +153,7 @@ export interface Member {
   readonly name: string;
   is(value: unknown): boolean;
   collect(value: unknown, path: Path, issues: Issue[]): void;
-  strip?(value: never): unknown;
+  strip?(value: unknown): unknown;
   readonly literals?: Readonly<Record<string, string | number | boolean>>;
 }
 
@@ -152,17 +164,34 @@ interface Discriminator {
   expected: string;
 }
 
+/** A union member whose failure is one issue at its own path: `string`, `"text"`, `number | null`. */
+export function member(name: string, is: (value: unknown) => boolean): Member {
+  return {
+    name,
+    is,
+    collect(value, path, issues) {
+      if (!is(value)) issues.push(issue(path, name, value));
+    },
+  };
+}
+
 /**
  * A union companion. Members come from a function so that cyclic modules can reference each other: they are
  * looked up on first use. When every member is an object with a required literal field of distinct values
  * (`type: "text"`), that field picks the one member to check.
  */
-export function union<T>(name: string, is: (value: unknown) => value is T, members: () => readonly Member[]): Schema<T> {
+export function union<T>(
+  name: string,
+  is: (value: unknown) => value is T,
+  memberList: () => readonly Member[],
+): Schema<T> {
+  const members = lazy(memberList);
   let discriminator: Discriminator | null | undefined;
   const discriminate = (value: unknown): Member | null | undefined => {
     if (discriminator === undefined) discriminator = findDiscriminator(members());
-    if (discriminator === null || !isObject(value)) return undefined;
-    return discriminator.members.get(value[discriminator.key]) ?? null;
+    if (discriminator === null || !isPlainObject(value)) return undefined;
+    const key = discriminator.key;
+    return discriminator.members.get(hasOwn(value, key) ? value[key] : undefined) ?? null;
   };
   const guard = (value: unknown): value is T => {
     const member = discriminate(value);
@@ -173,7 +202,8 @@ export function union<T>(name: string, is: (value: unknown) => value is T, membe
     if (member) return member.collect(value, path, issues);
     if (member === null && discriminator) {
       const key = discriminator.key;
-      issues.push(issue(at(path, key), discriminator.expected, (value as Record<string, unknown>)[key]));
+      const tag = hasOwn(value as object, key) ? (value as Record<string, unknown>)[key] : undefined;
+      issues.push(issue(at(path, key), discriminator.expected, tag));
       return;
     }
     collectUnion(members(), value, path, issues, name);
@@ -187,7 +217,7 @@ function findDiscriminator(members: readonly Member[]): Discriminator | null {
   for (const key of Object.keys(first)) {
     const byValue = new Map<unknown, Member>();
     for (const member of members) {
-      const literal = member.literals?.[key];
+      const literal = member.literals && hasOwn(member.literals, key) ? member.literals[key] : undefined;
       if (literal === undefined || byValue.has(literal)) break;
       byValue.set(literal, member);
     }
@@ -204,7 +234,13 @@ function findDiscriminator(members: readonly Member[]): Discriminator | null {
  * deepest, then fewest issues), not a wall of every member's failures; one issue naming the members when the
  * value matches none of them even at the top.
  */
-export function collectUnion(members: readonly Member[], value: unknown, path: Path, issues: Issue[], expected: string): void {
+export function collectUnion(
+  members: readonly Member[],
+  value: unknown,
+  path: Path,
+  issues: Issue[],
+  expected: string,
+): void {
   let best: Issue[] | undefined;
   let bestDepth = path.length;
   for (const member of members) {
@@ -227,66 +263,49 @@ function shallowest(issues: readonly Issue[]): number {
   return depth;
 }
 
+/** The copy the first member that accepts the value makes (the order of the docs, as zod's `z.union`). */
 export function stripUnion(members: readonly Member[], value: unknown): unknown {
-  for (const member of members) if (member.is(value)) return member.strip ? member.strip(value as never) : value;
+  for (const member of members) if (member.is(value)) return member.strip ? member.strip(value) : value;
   return value;
 }
 
-export function stripMap(value: Record<string, unknown>, strip: (value: unknown) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = strip(value[key]);
-  return out;
+/** A copy of a valid map, each entry copied by `strip`; a plain object, whatever its keys are called. */
+export function stripMap(value: unknown, strip: (value: unknown) => unknown): Record<string, unknown> {
+  const map = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key in map) if (hasOwn(map, key)) setOwn(copy, key, strip(map[key]));
+  return copy;
 }
 
 function identity<T>(value: T): T {
   return value;
 }
 
-/** A plain object: not null, not an array. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function isDate(value: unknown): value is Date {
-  return value instanceof Date && !Number.isNaN(value.getTime());
-}
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
-
-/** An ISO-8601 date or date-time string (`2024-05-01`, `2024-05-01T10:00:00Z`). */
-export function isIsoDateTime(value: unknown): value is string {
-  return typeof value === "string" && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-/** File content as the SDKs accept it: `Blob` (and `File`), `ReadableStream`, bytes. */
-export function isBinary(value: unknown): value is Blob | ReadableStream<Uint8Array> | Uint8Array {
-  return (
-    value instanceof Uint8Array ||
-    (typeof Blob !== "undefined" && value instanceof Blob) ||
-    (typeof ReadableStream !== "undefined" && value instanceof ReadableStream)
-  );
-}
-
-export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as Record<symbol, unknown>)[Symbol.asyncIterator] === "function";
+/** `make()`, called once, on first use: lists of union members, which may name companions of cyclic modules. */
+export function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 export function issue(path: Path, expected: string, value: unknown): Issue {
   const received = receivedOf(value);
   const pointer = pointerOf(path);
-  return { path, pointer, expected, received, message: (pointer || "/") + ": expected " + expected + ", received " + received };
+  const message = (pointer || "/") + ": expected " + expected + ", received " + received;
+  return { path, pointer, expected, received, message };
 }
 
 export function missing(path: Path, key: string, expected: string): Issue {
   const below = at(path, key);
   const pointer = pointerOf(below);
-  return { path: below, pointer, expected, received: "nothing", message: pointer + ": required " + expected + " is missing" };
+  const message = pointer + ": required " + expected + " is missing";
+  return { path: below, pointer, expected, received: "nothing", message };
 }
 
 export function unknownKey(path: Path, key: string): Issue {
   const below = at(path, key);
   const pointer = pointerOf(below);
-  return { path: below, pointer, expected: "no undocumented key", received: JSON.stringify(key), message: pointer + ": undocumented key" };
+  const message = pointer + ": undocumented key";
+  return { path: below, pointer, expected: "no undocumented key", received: JSON.stringify(key), message };
 }
 
 /** `path` plus one key, as a new array: a plain copy loop, several times cheaper than `[...path, key]`. */
@@ -303,7 +322,8 @@ export function pointerOf(path: Path): string {
   let pointer = "";
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
-    pointer += typeof key === "number" ? "/" + key : "/" + (needsEscape(key) ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key);
+    if (typeof key === "number") pointer += "/" + key;
+    else pointer += "/" + (needsEscape(key) ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key);
   }
   return pointer;
 }
@@ -336,7 +356,8 @@ function receivedOf(value: unknown): string {
 function quote(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return JSON.stringify(text);
+    const escaped = code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff);
+    if (escaped) return JSON.stringify(text);
   }
   return '"' + text + '"';
 }

@@ -1,63 +1,79 @@
 /**
  * `--validators zod`: beside each type `X`, a zod 4 schema `X` of the same name (`X.parse`, `X.safeParse`,
- * `X["~standard"]`). Objects follow the unknown-keys option (`looseObject` / `object` / `strictObject`); enums keep
- * their named values (`FinishReason.Stop`) on the schema.
+ * `X["~standard"]`). Objects follow the unknown-keys option (`looseObject` / `object` / `strictObject`) and take plain
+ * objects only, reading own properties only, as the compiled validators do; enums keep their named values
+ * (`FinishReason.Stop`) on the schema. Objects and unions are built on first use (`z.lazy`): references to other
+ * models need no getters whatever the import order, and a bundler drops a schema nothing uses, as its whole
+ * initialiser is a pure call of a function.
  */
-import { StructureKind, type WriterFunction } from "ts-morph";
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../../model/types.js";
-import { enumValueEntries, membersObject } from "../types/enum.js";
-import { exportConst, exportedAsDeclared, fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
-import { readsModels, zodExpr, type ZodContext } from "./lib.js";
+import { call, exportConst, list, prefixed, suffixed, type Code } from "../lib/code.js";
+import { propertiesOf } from "../lib/properties.js";
+import { exportedAsDeclared, fieldType, identifierOf, literal, propertyName } from "../lib/ts.js";
+import { enumValueEntries, membersObject, openBases } from "../types/enum.js";
+import { check, zodExpr, type ZodContext } from "./lib.js";
 
 export type { ZodContext } from "./lib.js";
 
-export const ZOD_IMPORT = { kind: StructureKind.ImportDeclaration, namespaceImport: "z", moduleSpecifier: "zod" } as const;
-
-export function zodStatements(model: Model, ctx: ZodContext): WriterFunction[] {
-  const { initializer, annotated } = schemaOf(model, ctx);
+export function zodStatements(model: Model, ctx: ZodContext): string[] {
+  const { schema, annotated } = schemaOf(model, ctx);
   const name = identifierOf(model);
-  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, initializer, exportedAsDeclared(model))];
+  return [exportConst(name, annotated ? `z.ZodType<${name}>` : undefined, schema, exportedAsDeclared(model))];
 }
 
-function schemaOf(model: Model, ctx: ZodContext): { initializer: string; annotated: boolean } {
+function schemaOf(model: Model, ctx: ZodContext): { schema: Code; annotated: boolean } {
   switch (model.kind) {
     case "object":
-      return { initializer: objectSchema(model, ctx), annotated: true };
+      return { schema: objectSchema(model, ctx), annotated: true };
     case "enum":
-      return { initializer: enumSchema(model), annotated: false };
+      return { schema: enumSchema(model), annotated: false };
     case "union":
-      return { initializer: unionSchema(model, ctx), annotated: true };
+      return { schema: unionSchema(model, ctx), annotated: true };
   }
 }
 
 const OBJECT_FACTORY = { passthrough: "z.looseObject", strip: "z.object", reject: "z.strictObject" } as const;
 
-function objectSchema(model: ObjectModel, ctx: ZodContext): string {
-  const properties = model.fields.map((field) => {
+/** The members of Object.prototype: zod reads fields as `value[key]`, which finds these on any object. */
+const OBJECT_PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
+  "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "__proto__", "constructor",
+  "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf",
+]);
+
+function objectSchema(model: ObjectModel, ctx: ZodContext): Code {
+  const fields = propertiesOf(model);
+  const properties = fields.map((field) => {
     const type = fieldType(field, ctx.options.nulls);
     // `exactOptional`: absent, never `undefined`, as `?:` means under exactOptionalPropertyTypes.
-    const schema = `${zodExpr(type, ctx)}${field.required ? "" : ".exactOptional()"}`;
-    const key = propertyName(field.name);
-    // A getter defers reading other models' schemas until zod needs them: cycles and import order do not matter.
-    return readsModels(type) ? `  get ${key}() {\n    return ${schema};\n  },` : `  ${key}: ${schema},`;
+    const schema = field.required ? zodExpr(type, ctx) : suffixed(zodExpr(type, ctx), ".exactOptional()");
+    return prefixed(`${propertyName(field.name)}: `, schema);
   });
-  const shape = properties.length > 0 ? `{\n${properties.join("\n")}\n}` : "{}";
-  if (model.additionalProperties) return `z.object(${shape}).catchall(${zodExpr(model.additionalProperties, ctx)})`;
-  return `${OBJECT_FACTORY[ctx.options.unknownKeys]}(${shape})`;
+  const object = call(OBJECT_FACTORY[ctx.options.unknownKeys], [list("{", properties, "}")]);
+  // zod's objects take a Date or a Map and read inherited members as fields: the checks hand them plain objects only.
+  const readsInherited = fields.some((field) => OBJECT_PROTOTYPE_KEYS.has(field.name));
+  const preprocess = check(ctx, readsInherited ? "ownProperties" : "plainObject");
+  return lazy(call("z.preprocess", [preprocess, object]));
 }
 
-function enumSchema(model: EnumModel): string {
+function enumSchema(model: EnumModel): Code {
   const strings = model.values.every((value) => typeof value === "string");
-  // An open enum takes any value of its values' type, as its TypeScript type says (`1 | 2 | (number & {})`).
-  const base = strings ? "z.string()" : "z.number()";
+  const open = openBases(model).map((base) => `z.${base}()`);
+  const base = open.length === 1 ? open[0]! : call("z.union", [list("[", open, "]")]);
   const closed = strings
-    ? `z.enum([${model.values.map(literal).join(", ")}])`
-    : `z.union([${model.values.map((value) => `z.literal(${literal(value)})`).join(", ")}])`;
+    ? call(`${PURE}z.enum`, [list("[", model.values.map(literal), "]")])
+    : call(`${PURE}z.union`, [list("[", model.values.map((value) => `z.literal(${literal(value)})`), "]")]);
   const members = enumValueEntries(model).map(([key, value]) => `${key}: ${literal(value)}`);
-  return `Object.assign(${model.open ? base : closed}, ${membersObject(members)} as const)`;
+  return call(`${PURE}Object.assign`, [model.open ? prefixed(PURE, base) : closed, membersObject(members)]);
 }
 
-function unionSchema(model: UnionModel, ctx: ZodContext): string {
-  const union = `z.union([${model.members.map((member) => zodExpr(member.type, ctx)).join(", ")}])`;
-  return model.members.some((member) => readsModels(member.type)) ? `z.lazy(() => ${union})` : union;
+function unionSchema(model: UnionModel, ctx: ZodContext): Code {
+  return lazy(call("z.union", [list("[", model.members.map((member) => zodExpr(member.type, ctx)), "]")]));
+}
+
+/** Marks a call a bundler may drop when its result is unused (its arguments must have no side effects either). */
+const PURE = "/* @__PURE__ */ ";
+
+/** `z.lazy(() => schema)`: made on first use, and droppable as a whole. */
+function lazy(schema: Code): Code {
+  return call(`${PURE}z.lazy`, [prefixed("() => ", schema)]);
 }
