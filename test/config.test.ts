@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checkConfig, resolveTargets, type LoadedConfig } from "../generator/pipeline/config.js";
+import { checkConfig, resolveDiffConfig, resolveTargets, type LoadedConfig } from "../generator/pipeline/config.js";
 import { findConfigFile, loadConfig } from "../generator/pipeline/config-file.js";
 import { EMBEDDED_DOCS, runIn } from "./helpers/sandbox.js";
 import { cpSync, existsSync, readFileSync } from "node:fs";
@@ -70,6 +70,9 @@ describe("reading the configuration", () => {
       ["docschema.config.json", `{ "out": `, /docschema\.config\.json: not valid JSON/],
       ["docschema.config.mjs", `throw new Error("boom");`, /docschema\.config\.mjs: could not be loaded: boom/],
       ["package.json", JSON.stringify({ docschema: { emit: "python" } }), /package\.json: docschema\.emit: "python" is not one of typescript, json-schema/],
+      ["docschema.config.json", `{ "merge": "", "unknownTypes": "any" }`, /merge: must be a non-empty string; unknownTypes: "any" is not one of error, unknown/],
+      ["docschema.config.json", `{ "diff": { "rules": { "no-such-rule": "info", "field-removed": { "request": "fatal" } } } }`, /diff\.rules\.no-such-rule: unknown rule.*; diff\.rules\.field-removed\.request: "fatal" is not a severity/],
+      ["docschema.config.json", `{ "diff": { "exclude": ["description-changed", "typo"] } }`, /diff\.exclude\[1\]: "typo" is not a rule/],
     ];
     for (const [name, text, message] of cases) {
       const file = write(name, text);
@@ -103,6 +106,13 @@ describe("targets", () => {
     expect(() => resolveTargets(loaded({ targets: [{ name: "a", out: "x" }, { name: "b", out: "./x" }] }))).toThrow(/targets a and b write the same folder/);
   });
 
+  it("resolve merge like the other paths, and the diff baseline relative to the file", () => {
+    const config = loaded({ merge: "py/docs/models", unknownTypes: "unknown", diff: { baseline: "known.json", exclude: ["description-changed"] } });
+    expect(resolveTargets(config, {}, "/project/sub")).toMatchObject([{ merge: "../py/docs/models", unknownTypes: "unknown" }]);
+    expect(resolveTargets(config, { merge: "other" }, "/project")).toMatchObject([{ merge: "other" }]);
+    expect(resolveDiffConfig(config, "/project/sub")).toEqual({ baseline: "../known.json", exclude: ["description-changed"] });
+  });
+
   it("carry only target options: the run's keys (cache, workers, diff) stay out of them", () => {
     const [target] = resolveTargets(loaded({ out: "x", cacheDir: "cache", workers: 1, diff: { failOn: "breaking" } }), {}, "/project");
     expect(Object.keys(target!).sort()).toEqual(["dates", "emit", "input", "jsonSchema", "name", "nulls", "out", "unknownKeys", "validators"]);
@@ -131,6 +141,14 @@ describe("the CLI with a configuration file", () => {
     expect((await runIn(cwd, ["generate", "--check", "--target", "types"])).code).toBe(0);
     expect((await runIn(cwd, ["generate", "--no-config", "-o", path.join(dir, "plain"), path.join(dir, "docs/models")])).code).toBe(0);
     expect(existsSync(path.join(dir, "plain/index.ts"))).toBe(true);
+    // diff reads its policy from the file: the excluded rule is left out (counted), `--exclude` adds to it.
+    const edited = path.join(dir, "docs-next/models/components/choices.md");
+    cpSync(path.dirname(EMBEDDED_DOCS), path.join(dir, "docs-next"), { recursive: true });
+    writeFileSync(edited, readFileSync(edited, "utf8").replace("The index of the choice in the list of choices.", "Where the choice sits."));
+    write("docschema.config.json", JSON.stringify({ diff: { exclude: ["description-changed"], format: "json" } }));
+    const summary = async (...args: string[]) => JSON.parse((await runIn(cwd, ["diff", path.join(dir, "docs"), path.join(dir, "docs-next"), ...args])).stdout).summary;
+    expect(await summary()).toMatchObject({ changes: {}, ignored: { excluded: 1 } });
+    expect(await summary("--no-config", "--format", "json")).toMatchObject({ changes: { "description-changed": 1 } });
     write("docschema.config.json", JSON.stringify({ targets: [{ out: "a", unknownKeys: "drop" }] }));
     const bad = await runIn(cwd, ["generate"]);
     expect(bad.code).toBe(2);
