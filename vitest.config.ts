@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     globalSetup: ["test/setup/build.ts"],
     include: ["generator/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["test/corpus/**", "node_modules/**"],
+    // Corpus tests: npm run test:corpus; the packed package: npm run test:package.
+    exclude: ["test/corpus/**", "test/package/**", "node_modules/**"],
     testTimeout: 60_000,
     // beforeAll hooks build and type-check outputs too (zod's types take seconds): the 10 s default flakes under load.
     hookTimeout: 60_000,
