@@ -41,11 +41,15 @@ describe("the library API", () => {
     const [first, ...rest] = graph.models;
     const smaller: ModelGraph = { ...graph, models: rest };
     const report: DiffReport = await diff(graph, smaller);
-    expect(report).toMatchObject({ format: "docschema-diff", version: 1, old: { label: "old" }, new: { label: "new" } });
+    expect(report).toMatchObject({ format: "docschema-diff", version: 2, old: { label: "old" }, new: { label: "new" } });
     expect(report.models.find((model) => model.id === first!.id)?.status).toBe("removed");
     expect(JSON.parse(formatReport(report, "json"))).toEqual(report);
     const same = await diff(docs, docs);
     expect(same.summary).toMatchObject({ breaking: 0, warning: 0, info: 0 });
+    // The policy of the configuration file: an excluded rule is left out, and counted.
+    const excluded = await diff(graph, smaller, { policy: { exclude: ["model-removed"] } });
+    expect(excluded.models.find((model) => model.id === first!.id)).toBeUndefined();
+    expect(excluded.summary.ignored.excluded).toBeGreaterThan(0);
     expect(existsSync(path.join(work, "nowhere"))).toBe(false);
   });
 
