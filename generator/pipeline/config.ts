@@ -9,7 +9,7 @@ import { FORMATS, type FormatName } from "../diff/format/index.js";
 import { checkPolicy, checkRuleList, type DiffPolicy } from "../diff/policy.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, type EmitOptions } from "../emit/options.js";
 import { InputError } from "./errors.js";
-import { UNKNOWN_TYPES, type UnknownTypes } from "./load.js";
+import { UNKNOWN_TYPES, type UnknownTypes } from "./unknown-types.js";
 
 /** What a target writes: TypeScript types (and their validators), or JSON Schema 2020-12. */
 export type OutputKind = "typescript" | "json-schema";

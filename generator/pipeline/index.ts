@@ -4,7 +4,8 @@
  * here loads remark or ts-morph until a job needs them, so `diff` of two snapshots starts in a blink.
  */
 export { generate, summarize, type GenerateOptions, type GenerateResult } from "./generate.js";
-export { UNKNOWN_TYPES, loadGraph, type LoadedGraph, type LoadOptions, type UnknownTypes } from "./load.js";
+export { loadGraph, type LoadedGraph, type LoadOptions } from "./load.js";
+export { UNKNOWN_TYPES, type UnknownTypes } from "./unknown-types.js";
 export { loadMergedGraph } from "./merge.js";
 export { DocErrors, diffInputs, type DiffInputs } from "./diff.js";
 export { InputError, IoError } from "./errors.js";

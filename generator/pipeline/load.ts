@@ -1,4 +1,5 @@
 /** Docs folder → model graph: the path every command takes (generate, graph, diff). */
+import type { UnknownTypes } from "./unknown-types.js";
 import { buildModelGraph } from "../build/index.js";
 import { compareDiagnostics } from "../model/diagnostics.js";
 import path from "node:path";
@@ -33,8 +34,7 @@ export interface LoadOptions extends Omit<ReadDocsOptions, "seed"> {
   unknownTypes?: UnknownTypes | undefined;
 }
 
-export const UNKNOWN_TYPES = ["error", "unknown"] as const;
-export type UnknownTypes = (typeof UNKNOWN_TYPES)[number];
+export type { UnknownTypes } from "./unknown-types.js";
 
 /** What `--unknown-types unknown` accepts: a type not understood, a name or link matching no model; each is `unknown` in the graph. */
 const UNKNOWN_TYPE_CODES = new Set(["unknown-type", "unresolved-ref", "broken-link"]);
