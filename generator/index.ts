@@ -9,5 +9,6 @@ export { defineConfig, resolveTargets, ConfigError } from "./pipeline/config.js"
 export type { Config, DiffConfig, JsonSchemaLayout, LoadedConfig, OutputKind, ResolvedTarget, TargetConfig, TargetOverrides } from "./pipeline/config.js";
 export { loadConfig } from "./pipeline/config-file.js";
 export { InputError } from "./pipeline/errors.js";
+export type { UnknownTypes } from "./pipeline/unknown-types.js";
 export type * from "./pipeline/public-types.js";
 export type { WatchEvent, WatchOptions, Watcher } from "./pipeline/watch.js";

@@ -6,7 +6,23 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, InputError, defineConfig, diff, emit, formatReport, generate, loadGraph, parseGraph, serializeGraph, type Config, type DiffReport, type ModelGraph } from "../generator/index.js";
+import {
+  ConfigError,
+  InputError,
+  defineConfig,
+  diff,
+  emit,
+  formatReport,
+  generate,
+  loadGraph,
+  parseGraph,
+  resolveTargets,
+  serializeGraph,
+  watch,
+  type Config,
+  type DiffReport,
+  type ModelGraph,
+} from "../generator/index.js";
 
 const docs = path.resolve(import.meta.dirname, "../docs/models");
 const work = mkdtempSync(path.join(os.tmpdir(), "docschema-api-"));
@@ -20,6 +36,16 @@ describe("the library API", () => {
     expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
     expect(parseGraph(serializeGraph(graph))).toEqual(graph);
     await expect(loadGraph(path.join(work, "nowhere"))).rejects.toBeInstanceOf(InputError);
+    // A second release of the same flavour merges model for model: every model has its twin.
+    const merged = await loadGraph(docs, { merge: docs });
+    expect(merged.graph.merged).toEqual({ flavour: "typescript" });
+    expect(merged.graph.models.every((model) => model.twin !== undefined)).toBe(true);
+  });
+
+  it("refuses to watch a merged target (the session would not keep the merge up to date)", async () => {
+    const target = { input: docs, out: path.join(work, "watched"), merge: docs } as const;
+    await expect(watch(resolveTargets(undefined, target), { onEvent: () => {} })).rejects.toThrow(/watch mode does not support merge yet/);
+    expect(existsSync(target.out)).toBe(false);
   });
 
   it("emits the files generate writes, without writing, in either output kind", async () => {

@@ -19,12 +19,18 @@ import type { GenerateResult } from "./results.js";
 import type { Watcher, WatchOptions } from "./watch.js";
 import type { ResolvedTarget } from "./config.js";
 import { loadGraph as load } from "./load.js";
+import { loadMergedGraph } from "./merge.js";
+import type { UnknownTypes } from "./unknown-types.js";
 
 export interface LoadGraphOptions {
   /** Worker threads for parsing (default: one per core on large doc sets; 0 or 1: in process). */
   workers?: number | undefined;
   /** Folder of the parse cache, for a fast second load; absent: no cache. */
   cacheDir?: string | undefined;
+  /** A second doc set of the same API (its Python docs, or a `schema.json`) whose nullability and integers are merged in. */
+  merge?: string | undefined;
+  /** A type spelling docschema does not know: an error (default), or typed `unknown` with a warning. */
+  unknownTypes?: UnknownTypes | undefined;
 }
 
 export interface GraphResult {
@@ -48,7 +54,8 @@ export interface GraphResult {
  */
 export async function loadGraph(input: string, options: LoadGraphOptions = {}): Promise<GraphResult> {
   mustBeFolder(input);
-  const loaded = await load(input, { workers: options.workers, cacheDir: options.cacheDir });
+  const { merge, ...loadOptions } = options;
+  const loaded = merge === undefined ? await load(input, loadOptions) : await loadMergedGraph(input, merge, loadOptions);
   return { graph: loaded.graph, diagnostics: loaded.diagnostics, warnings: loaded.warnings, docCount: loaded.docCount };
 }
 
@@ -79,7 +86,7 @@ export async function emit(graph: ModelGraph, options: OutputOptions = {}): Prom
   return emitOutput(graph, emitOptions);
 }
 
-export interface GenerateOptions extends OutputOptions {
+export interface GenerateOptions extends OutputOptions, Pick<LoadGraphOptions, "merge" | "unknownTypes"> {
   /** The models folder. Default `docs/models`. */
   input?: string | undefined;
   /** The output folder, owned by docschema: replaced as a whole, atomically. Default `generated`. */
