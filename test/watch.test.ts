@@ -11,7 +11,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mostReferencedObjects, withAddedField } from "../scripts/lib/edit-docs.mjs";
-import { readTree, referenceTree, runGenerate } from "./helpers/generate-run.js";
+import { generateInProcess, readTree, referenceTree, runGenerate } from "./helpers/generate-run.js";
 import { serializeGraph } from "../generator/model/json.js";
 import { SnapshotText } from "../generator/pipeline/watch-snapshot.js";
 import { loadGraph } from "../generator/pipeline/load.js";
@@ -203,7 +203,7 @@ describe("generate --watch --emit json-schema --json-schema per-model", () => {
       for (let i = 0; i < 600 && !text.includes("✔ components/completionusage.md"); i++) await sleep(50);
       expect(text).toMatch(/✔ components\/completionusage\.md → 1 file\(s\) written/);
       const reference = path.join(work, "schemas-reference");
-      expect(runGenerate(input, reference, flags).status).toBe(0);
+      expect((await generateInProcess(input, reference, flags)).status).toBe(0);
       expect(readTree(schemas)).toEqual(readTree(reference));
     } finally {
       session.kill("SIGINT");
