@@ -41,7 +41,7 @@ describe("the library API", () => {
     const [first, ...rest] = graph.models;
     const smaller: ModelGraph = { ...graph, models: rest };
     const report: DiffReport = await diff(graph, smaller);
-    expect(report).toMatchObject({ format: "docschema-diff", version: 1, old: { label: "old" }, new: { label: "new" } });
+    expect(report).toMatchObject({ format: "docschema-diff", version: 2, old: { label: "old" }, new: { label: "new" } });
     expect(report.models.find((model) => model.id === first!.id)?.status).toBe("removed");
     expect(JSON.parse(formatReport(report, "json"))).toEqual(report);
     const same = await diff(docs, docs);
