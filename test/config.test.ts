@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkConfig, resolveDiffConfig, resolveTargets, type LoadedConfig } from "../generator/pipeline/config.js";
 import { findConfigFile, loadConfig } from "../generator/pipeline/config-file.js";
+import { runMain } from "./helpers/cli.js";
 import { EMBEDDED_DOCS, runIn } from "./helpers/sandbox.js";
 import { cpSync, existsSync, readFileSync } from "node:fs";
 
@@ -129,27 +130,28 @@ describe("the CLI with a configuration file", () => {
     write("docschema.config.json", JSON.stringify({ targets: [{ name: "types", out: "src/types" }, { name: "zod", out: "src/zod", validators: "zod" }] }));
     mkdirSync(path.join(dir, "src/app"), { recursive: true });
     const cwd = path.join(dir, "src/app");
-    const run = await runIn(cwd, ["generate"]);
+    const run = await runMain(["generate"], cwd);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(path.join(dir, "src/types/components/choices.ts"), "utf8")).toContain("export const Choices: $Schema<Choices>");
     expect(readFileSync(path.join(dir, "src/zod/components/choices.ts"), "utf8")).toContain('from "zod"');
-    expect((await runIn(cwd, ["generate", "--check"])).code).toBe(0);
+    expect((await runMain(["generate", "--check"], cwd)).code).toBe(0);
     writeFileSync(path.join(dir, "src/zod/components/choices.ts"), "// edited\n");
-    const check = await runIn(cwd, ["generate", "--check"]);
+    const check = await runMain(["generate", "--check"], cwd);
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/stale {3}\.\.\/zod\/components\/choices\.ts/);
-    expect((await runIn(cwd, ["generate", "--check", "--target", "types"])).code).toBe(0);
-    expect((await runIn(cwd, ["generate", "--no-config", "-o", path.join(dir, "plain"), path.join(dir, "docs/models")])).code).toBe(0);
+    expect((await runMain(["generate", "--check", "--target", "types"], cwd)).code).toBe(0);
+    expect((await runMain(["generate", "--no-config", "-o", path.join(dir, "plain"), path.join(dir, "docs/models")], cwd)).code).toBe(0);
     expect(existsSync(path.join(dir, "plain/index.ts"))).toBe(true);
     // diff reads its policy from the file: the excluded rule is left out (counted), `--exclude` adds to it.
     const edited = path.join(dir, "docs-next/models/components/choices.md");
     cpSync(path.dirname(EMBEDDED_DOCS), path.join(dir, "docs-next"), { recursive: true });
     writeFileSync(edited, readFileSync(edited, "utf8").replace("The index of the choice in the list of choices.", "Where the choice sits."));
     write("docschema.config.json", JSON.stringify({ diff: { exclude: ["description-changed"], format: "json" } }));
-    const summary = async (...args: string[]) => JSON.parse((await runIn(cwd, ["diff", path.join(dir, "docs"), path.join(dir, "docs-next"), ...args])).stdout).summary;
+    const summary = async (...args: string[]) => JSON.parse((await runMain(["diff", path.join(dir, "docs"), path.join(dir, "docs-next"), ...args], cwd)).stdout).summary;
     expect(await summary()).toMatchObject({ changes: {}, ignored: { excluded: 1 } });
     expect(await summary("--no-config", "--format", "json")).toMatchObject({ changes: { "description-changed": 1 } });
     write("docschema.config.json", JSON.stringify({ targets: [{ out: "a", unknownKeys: "drop" }] }));
+    // By the bin in a process of its own: the process's exit code.
     const bad = await runIn(cwd, ["generate"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/docschema\.config\.json: targets\[0\]\.unknownKeys: "drop" is not one of/);

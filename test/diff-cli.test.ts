@@ -1,11 +1,15 @@
-/** `docschema diff` end to end: the built CLI on docs folders, snapshots and git revisions, and its exit codes. */
+/**
+ * `docschema diff` end to end: the built CLI on docs folders, snapshots and git revisions, and its exit codes. The bin
+ * runs as a child process for the modules a process loads and for its exit codes 1 and 2; the other runs call the
+ * same built `main` in this process (runMain).
+ */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enumDoc, link, objectDoc, operationsDoc } from "./helpers/graph-fixtures.js";
-import { runCli } from "./helpers/cli.js";
+import { runCli, runMain } from "./helpers/cli.js";
 
 const v1 = {
   "models/components/order.md": objectDoc("Order", [["size", link("components.Size"), true]]),
@@ -37,13 +41,13 @@ beforeAll(async () => {
   write(path.join(scratch, "v1/docs"), v1);
   write(path.join(scratch, "v2/docs"), v2);
   mkdirSync(path.join(scratch, "empty"));
-  for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), (await runCli(["graph", `${v}/docs/models`], scratch)).stdout);
+  for (const v of ["v1", "v2"]) writeFileSync(path.join(scratch, `${v}.json`), (await runMain(["graph", `${v}/docs/models`], scratch)).stdout);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("docschema diff", () => {
   it("compares two docs folders (operation docs beside the models) and prints text grouped by severity", async () => {
-    const result = await runCli(["diff", "v1/docs", "v2/docs"], scratch);
+    const result = await runMain(["diff", "v1/docs", "v2/docs"], scratch);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("directions from the operation docs (1 operation)");
     expect(result.stdout).toMatch(/BREAKING \(1 model\)\n {2}components\.Size enum · both\n {4}✖ value "l" added \[enum-value-added, response\]/);
@@ -53,14 +57,15 @@ describe("docschema diff", () => {
   });
 
   it("sets the exit code with --fail-on", async () => {
+    // The bin's own exit code, then main's for the others.
     expect((await runCli(["diff", "v1/docs", "v2/docs", "--fail-on", "breaking"], scratch)).code).toBe(1);
-    expect((await runCli(["diff", "v1/docs", "v2/docs", "--fail-on", "warning"], scratch)).code).toBe(1);
-    expect((await runCli(["diff", "v1/docs", "v1/docs", "--fail-on", "warning"], scratch)).code).toBe(0);
+    expect((await runMain(["diff", "v1/docs", "v2/docs", "--fail-on", "warning"], scratch)).code).toBe(1);
+    expect((await runMain(["diff", "v1/docs", "v1/docs", "--fail-on", "warning"], scratch)).code).toBe(0);
   });
 
   it("compares snapshots written by `graph` the same way as the docs they came from", async () => {
-    const fromSnapshots = JSON.parse((await runCli(["diff", "v1.json", "v2.json", "--format", "json"], scratch)).stdout);
-    const fromDocs = JSON.parse((await runCli(["diff", "v1/docs/models", "v2/docs/models", "--format", "json"], scratch)).stdout);
+    const fromSnapshots = JSON.parse((await runMain(["diff", "v1.json", "v2.json", "--format", "json"], scratch)).stdout);
+    const fromDocs = JSON.parse((await runMain(["diff", "v1/docs/models", "v2/docs/models", "--format", "json"], scratch)).stdout);
     expect(fromSnapshots.summary).toEqual({
       breaking: 1,
       warning: 0,
@@ -78,9 +83,9 @@ describe("docschema diff", () => {
     const v3 = { ...v2, "models/components/extra.md": objectDoc("Extra", [["id", "*string*", true]]) } as Record<string, string>;
     delete v3["models/components/receipt.md"];
     write(path.join(scratch, "v3/docs"), v3);
-    writeFileSync(path.join(scratch, "v3.json"), (await runCli(["graph", "v3/docs/models"], scratch)).stdout);
-    const fromSnapshots = JSON.parse((await runCli(["diff", "v3.json", "v1.json", "--format", "json"], scratch)).stdout);
-    const fromDocs = JSON.parse((await runCli(["diff", "v3/docs", "v1/docs", "--format", "json"], scratch)).stdout);
+    writeFileSync(path.join(scratch, "v3.json"), (await runMain(["graph", "v3/docs/models"], scratch)).stdout);
+    const fromSnapshots = JSON.parse((await runMain(["diff", "v3.json", "v1.json", "--format", "json"], scratch)).stdout);
+    const fromDocs = JSON.parse((await runMain(["diff", "v3/docs", "v1/docs", "--format", "json"], scratch)).stdout);
     expect(fromSnapshots.summary.models).toEqual({ added: 1, removed: 1, renamed: 0, changed: 2 });
     expect(unprefixed(fromDocs.models)).toEqual(fromSnapshots.models);
     expect([fromDocs.old.operations, fromDocs.new.operations]).toEqual([fromSnapshots.old.operations, fromSnapshots.new.operations]);
@@ -98,12 +103,12 @@ describe("docschema diff", () => {
   });
 
   it("names doc files from the working directory in github annotations", async () => {
-    const result = await runCli(["diff", "v1/docs", "v2/docs", "--format", "github"], scratch);
+    const result = await runMain(["diff", "v1/docs", "v2/docs", "--format", "github"], scratch);
     expect(result.stdout).toContain("::error file=v2/docs/models/components/size.md,line=12,col=1,title=breaking%3A enum-value-added::");
     expect(result.stdout).toContain("::notice file=v2/docs/models/components/order.md,line=");
     // A method's change points at its README heading, beside the models folder.
     write(path.join(scratch, "v4/docs"), { ...v1, "sdks/orders/README.md": operationsDoc("Orders", [{ name: "placeOrder", id: "CreateOrder", request: "components.Order", response: "components.Receipt" }]) });
-    const renamed = await runCli(["diff", "v1/docs", "v4/docs", "--format", "github"], scratch);
+    const renamed = await runMain(["diff", "v1/docs", "v4/docs", "--format", "github"], scratch);
     expect(renamed.stdout).toContain("::error file=v4/docs/sdks/orders/README.md,line=5,col=1,title=breaking%3A operation-renamed::orders.placeOrder() (CreateOrder): renamed: orders.CreateOrder() → orders.placeOrder()\n");
   });
 
@@ -120,7 +125,7 @@ describe("docschema diff", () => {
     const temp = mkdtempSync(path.join(scratch, "tmp-"));
     const outerTemp = process.env["TMPDIR"];
     process.env["TMPDIR"] = temp;
-    const result = await runCli(["diff", "--git", "main", "--format", "json"], repo).finally(() => {
+    const result = await runMain(["diff", "--git", "main", "--format", "json"], repo).finally(() => {
       if (outerTemp === undefined) delete process.env["TMPDIR"];
       else process.env["TMPDIR"] = outerTemp;
     });
@@ -134,30 +139,30 @@ describe("docschema diff", () => {
     expect(readdirSync(temp)).toEqual([]);
 
     // A snapshot committed in git, and a path given from a sub-folder of the repository.
-    writeFileSync(path.join(repo, "schema.json"), (await runCli(["graph", "docs/models"], repo)).stdout);
+    writeFileSync(path.join(repo, "schema.json"), (await runMain(["graph", "docs/models"], repo)).stdout);
     git(repo, "add", "schema.json");
     git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "snapshot");
-    const sub = await runCli(["diff", "--git", "HEAD:../../schema.json", "--format", "json", "../../schema.json"], path.join(repo, "docs/models"));
+    const sub = await runMain(["diff", "--git", "HEAD:../../schema.json", "--format", "json", "../../schema.json"], path.join(repo, "docs/models"));
     expect(JSON.parse(sub.stdout).summary.models.changed).toBe(0);
-    expect((await runCli(["diff", "--git", "HEAD~1:docs", "docs", "--fail-on", "breaking"], repo)).code).toBe(1);
+    expect((await runMain(["diff", "--git", "HEAD~1:docs", "docs", "--fail-on", "breaking"], repo)).code).toBe(1);
   });
 
   it("takes a policy (severities per rule and direction), a baseline of known changes and excluded rules", async () => {
     writeFileSync(path.join(scratch, "policy.json"), JSON.stringify({ rules: { "enum-value-added": { response: "warning" } } }));
-    const relaxed = await runCli(["diff", "v1/docs", "v2/docs", "--policy", "policy.json", "--fail-on", "breaking", "--format", "json"], scratch);
+    const relaxed = await runMain(["diff", "v1/docs", "v2/docs", "--policy", "policy.json", "--fail-on", "breaking", "--format", "json"], scratch);
     expect(relaxed.code).toBe(0);
     const report = JSON.parse(relaxed.stdout);
     expect([report.summary.breaking, report.summary.warning, report.semver]).toEqual([0, 1, "minor"]);
     const value = report.models.find((m: { id: string }) => m.id === "components.Size").changes[0];
     writeFileSync(path.join(scratch, "baseline.json"), JSON.stringify({ format: "docschema-baseline", version: 1, ignore: [{ fingerprint: value.fingerprint, reason: "clients accept unknown sizes" }] }));
-    const known = await runCli(["diff", "v1/docs", "v2/docs", "--baseline", "baseline.json", "--exclude", "optional-field-added", "--fail-on", "warning"], scratch);
+    const known = await runMain(["diff", "v1/docs", "v2/docs", "--baseline", "baseline.json", "--exclude", "optional-field-added", "--fail-on", "warning"], scratch);
     expect(known.code).toBe(0);
     expect(known.stdout).toContain("left out: 1 change(s) of excluded rules; 1 change(s) in the baseline\n");
     expect(known.stdout).toContain("no schema changes");
   });
 
   it("writes release notes per SDK method with --format changelog", async () => {
-    const result = await runCli(["diff", "v1/docs", "v2/docs", "--format", "changelog"], scratch);
+    const result = await runMain(["diff", "v1/docs", "v2/docs", "--format", "changelog"], scratch);
     expect(result.stdout).toContain("## SDK methods\n\n* `orders.CreateOrder()` (`CreateOrder`):\n  * `request.note` **Added**\n");
     expect(result.stdout).toContain("  * `response.order.size` **Changed** (Breaking ⚠️)\n");
   });
@@ -179,8 +184,9 @@ describe("docschema diff", () => {
       [["diff", "v1/docs", "v2/docs", "--exclude", "description-changed,nope"], /--exclude\[1\]: "nope" is not a rule/],
     ];
     writeFileSync(path.join(scratch, "bad-policy.json"), JSON.stringify({ rules: { "enum-value-added": { response: "ignore" } } }));
-    for (const [args, message, cwd] of cases) {
-      const result = await runCli(args, path.join(scratch, cwd ?? "."));
+    for (const [i, [args, message, cwd]] of cases.entries()) {
+      // The first by the bin in a process of its own: the process's exit code.
+      const result = await (i === 0 ? runCli : runMain)(args, path.join(scratch, cwd ?? "."));
       expect([args.join(" "), result.code]).toEqual([args.join(" "), 2]);
       expect(result.stderr).toMatch(message);
     }
@@ -188,7 +194,7 @@ describe("docschema diff", () => {
 
   it("exits 2 when a side's docs have errors, naming file:line:column", async () => {
     write(path.join(scratch, "bad/docs"), { ...v1, "models/components/size.md": "# Size\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *strng* | :heavy_check_mark: | x |\n" });
-    const result = await runCli(["diff", "v1/docs", "bad/docs"], scratch);
+    const result = await runMain(["diff", "v1/docs", "bad/docs"], scratch);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("bad/docs/models/components/size.md:7:10 error:");
     expect(result.stderr).toContain("bad/docs: 1 error(s) in the docs; fix them to diff");

@@ -3,17 +3,17 @@
  * next run removes what they left beside the folder. The kills land at named points of the write (fault injection,
  * `DOCSCHEMA_FAILPOINT`, see generator/pipeline/failpoint.ts), including the first moment the output folder changes,
  * and at spread times while the new folder is being built. Both write paths: the full one and the incremental one.
- * Also: two runs on one output at once, and a lock left by a killed run.
+ * Also: two runs on one output at once, and a lock left by a killed run. The killed runs, the runs at once and the
+ * run after a killed one's lock are child processes of the built CLI; the runs that make the two versions and the
+ * runs after a kill call the same built `main` in this process.
  */
 import { cpSync, readFileSync, readdirSync, watch, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { snapshotFolder } from "./helpers/cli.js";
-import { buildCli } from "./helpers/generate-run.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { runMain, snapshotFolder } from "./helpers/cli.js";
 import { projectWithDocs, remove, runIn, type Run } from "./helpers/sandbox.js";
 
 let project: string;
-beforeAll(() => buildCli(), 120_000);
 afterEach(() => remove(project));
 
 type Snapshot = Map<string, Buffer>;
@@ -26,8 +26,14 @@ function useVersion(version: 1 | 2, v1: string): void {
   writeFileSync(choices(), version === 1 ? v1 : v2);
 }
 
+/** `generate` as a child process (to be killed, or to run beside another). */
 async function generate(flags: string[], options: { env?: Record<string, string>; killAfterMs?: number } = {}): Promise<Run> {
   return runIn(project, ["generate", "docs/models", "-o", "out", ...flags], options);
+}
+
+/** `generate` by the built CLI's `main` in this process: a plain run, one at a time. */
+async function generateHere(flags: string[]): Promise<{ code: number; stderr: string }> {
+  return runMain(["generate", "docs/models", "-o", "out", ...flags], project);
 }
 
 /** What is beside the output folder: the lock file, or what a killed run left. */
@@ -54,10 +60,10 @@ function equal(a: Snapshot, b: Snapshot): boolean {
 async function versions(flags: string[]): Promise<{ v1: Snapshot; v2: Snapshot; text: string }> {
   const text = original();
   useVersion(2, text);
-  expect((await generate(flags)).code).toBe(0);
+  expect((await generateHere(flags)).code).toBe(0);
   const v2 = await snapshotFolder(path.join(project, "out"));
   useVersion(1, text);
-  expect((await generate(flags)).code).toBe(0);
+  expect((await generateHere(flags)).code).toBe(0);
   const v1 = await snapshotFolder(path.join(project, "out"));
   expect(equal(v1, v2)).toBe(false);
   return { v1, v2, text };
@@ -80,7 +86,7 @@ describe("a run killed while it writes", { timeout: 300_000 }, () => {
         const killed = await generate([...flags], { env: { DOCSCHEMA_FAILPOINT: point } });
         expect(killed.signal, `${point}: ${killed.stderr}`).toBe("SIGKILL");
         expect(await outputState(outputs[`v${from}`], outputs[`v${to}`]), point).toBe(state);
-        const next = await generate([...flags]);
+        const next = await generateHere([...flags]);
         expect(next.code, next.stderr).toBe(0);
         expect(await outputState(outputs[`v${from}`], outputs[`v${to}`]), point).toBe("new");
         expect(leftovers(), point).toEqual([]);
@@ -97,19 +103,20 @@ describe("a run killed while it writes", { timeout: 300_000 }, () => {
     }
     // Two outputs of the same docs that differ in every model file: compiled validators, and zod schemas.
     const flags = { 1: ["--cache-dir", "cache", "--validators", "compiled"], 2: ["--cache-dir", "cache", "--validators", "zod"] };
-    expect((await generate(flags[2])).code).toBe(0);
+    expect((await generateHere(flags[2])).code).toBe(0);
     const v2 = await snapshotFolder(path.join(project, "out"));
-    expect((await generate(flags[1])).code).toBe(0);
+    expect((await generateHere(flags[1])).code).toBe(0);
     const outputs = { v1: await snapshotFolder(path.join(project, "out")), v2 };
     const states = new Set<string>();
     let from: 1 | 2 = 1;
-    for (const delay of [0, 5, 15, 30, 60, 100]) {
+    // From the first moment the new folder appears (0 ms) to its end (about 100 ms in): kills early, midway and late.
+    for (const delay of [0, 20, 50, 100]) {
       const to: 1 | 2 = from === 1 ? 2 : 1;
       const killed = await killWhileWriting(flags[to], delay);
       const state = await outputState(outputs[`v${from}`], outputs[`v${to}`]);
       expect(["previous", "previous, aside", "new"], `killed ${delay} ms into the write (${killed.signal})`).toContain(state);
       states.add(state);
-      const next = await generate(flags[to]);
+      const next = await generateHere(flags[to]);
       expect(next.code, next.stderr).toBe(0);
       expect(await outputState(outputs[`v${from}`], outputs[`v${to}`])).toBe("new");
       expect(leftovers()).toEqual([]);
@@ -133,7 +140,7 @@ function killWhileWriting(flags: string[], delay: number): Promise<Run> {
 describe("runs on the same output", { timeout: 120_000 }, () => {
   it("two at once: one waits for the other, both succeed, the output is whole", async () => {
     project = projectWithDocs();
-    const reference = await generate(["--no-cache"]).then(() => snapshotFolder(path.join(project, "out")));
+    const reference = await generateHere(["--no-cache"]).then(() => snapshotFolder(path.join(project, "out")));
     const [a, b] = await Promise.all([generate(["--no-cache"]), generate(["--no-cache"])]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(equal(await snapshotFolder(path.join(project, "out")), reference)).toBe(true);

@@ -14,8 +14,8 @@ import { DEFAULT_OPTIONS, type EmitOptions } from "../generator/emit/options.js"
 import type { ModelGraph } from "../generator/model/types.js";
 import { loadGraph } from "../generator/pipeline/load.js";
 import { exampleCases, mutationsOf } from "./support/examples.js";
-import { buildOutput } from "./support/output.js";
-import { readTree, runGenerate } from "./helpers/generate-run.js";
+import { buildVariants, type BuiltOutput } from "./support/output.js";
+import { generateInProcess, readTree } from "./helpers/generate-run.js";
 
 const docs = path.resolve(import.meta.dirname, "../docs/models");
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -29,9 +29,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** ajv validators of each model id, from the files `generate --emit json-schema` wrote with `flags`. */
-function ajvFromCli(layout: "bundle" | "per-model", flags: string[]): (id: string) => (value: unknown) => boolean {
+async function ajvFromCli(layout: "bundle" | "per-model", flags: string[]): Promise<(id: string) => (value: unknown) => boolean> {
   const out = path.join(work, `${layout}-${flags.join("")}`);
-  const run = runGenerate(docs, out, ["--emit", "json-schema", "--json-schema", layout, "--no-cache", ...flags]);
+  const run = await generateInProcess(docs, out, ["--emit", "json-schema", "--json-schema", layout, "--no-cache", ...flags]);
   expect(run.status, run.stderr).toBe(0);
   const files = readTree(out);
   const ajv = new Ajv2020({ strict: false, validateFormats: false });
@@ -53,9 +53,14 @@ describe("generate --emit json-schema", () => {
     ["default options", {}, []],
     ["--unknown-keys reject --nulls unstated", { unknownKeys: "reject", nulls: "unstated" }, ["--unknown-keys", "reject", "--nulls", "unstated"]],
   ];
-  for (const [label, options, flags] of optionSets) {
-    it(`accepts every value the compiled validators accept (${label}), as one document and per model`, () => {
-      const compiled = buildOutput(`json-schema-agreement-${flags.length}`, graph, options);
+  // The compiled validators under both option sets, type-checked and compiled by one tsc run.
+  let built: Record<string, BuiltOutput>;
+  beforeAll(() => {
+    built = buildVariants("json-schema-agreement", graph, Object.fromEntries(optionSets.map(([, options, flags]) => [`options-${flags.length}`, options])));
+  });
+  for (const [label, , flags] of optionSets) {
+    it(`accepts every value the compiled validators accept (${label}), as one document and per model`, async () => {
+      const compiled = built[`options-${flags.length}`]!;
       const isValid = (id: string, value: unknown): boolean => {
         const dot = id.lastIndexOf(".");
         return (compiled.module[id.slice(0, dot)]![id.slice(dot + 1)] as { is(v: unknown): boolean }).is(value);
@@ -69,7 +74,7 @@ describe("generate --emit json-schema", () => {
       expect(accepted.length).toBeGreaterThan(20);
       expect(accepted.length).toBeLessThan(values.length); // the mutations are rejected: the check can fail
       for (const layout of ["bundle", "per-model"] as const) {
-        const validator = ajvFromCli(layout, flags);
+        const validator = await ajvFromCli(layout, flags);
         const disagree = accepted.filter(({ id, value }) => !validator(id)(json(value))).map(({ label }) => label);
         expect(disagree, layout).toEqual([]);
       }

@@ -9,9 +9,9 @@ import { jsonSchemaOf, jsonSchemaRef } from "../generator/emit/json-schema/index
 import { DEFAULT_OPTIONS } from "../generator/emit/options.js";
 import type { ModelGraph } from "../generator/model/types.js";
 import { loadMergedGraph } from "../generator/pipeline/merge.js";
-import { runCli, snapshotFolder } from "./helpers/cli.js";
+import { runMain, snapshotFolder } from "./helpers/cli.js";
 import { NO, YES, pyEnum, pyLink, pyObject, tsEnum, tsLink, tsObject, writeTree } from "./helpers/docs.js";
-import { buildOutput } from "./support/output.js";
+import { buildVariants } from "./support/output.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 
 const TS = {
@@ -39,7 +39,7 @@ let root: string;
 let merged: { code: number; stderr: string };
 beforeAll(async () => {
   root = await writeTree({ ...TS, ...py("*Nullable[str]*") }, "docschema-merge-");
-  merged = await runCli(["generate", "ts/docs/models", "--merge", "py/docs/models", "-o", "a"], root);
+  merged = await runMain(["generate", "ts/docs/models", "--merge", "py/docs/models", "-o", "a"], root);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -59,15 +59,15 @@ describe("generate --merge", () => {
   });
 
   it("reads the merge input as a models folder, the docs folder holding it, or a schema.json snapshot, alike", async () => {
-    await writeFile(path.join(root, "py.json"), (await runCli(["graph", "py/docs/models"], root)).stdout);
-    expect((await runCli(["generate", "ts/docs/models", "--merge", "py.json", "-o", "c", "-q"], root)).code).toBe(0);
+    await writeFile(path.join(root, "py.json"), (await runMain(["graph", "py/docs/models"], root)).stdout);
+    expect((await runMain(["generate", "ts/docs/models", "--merge", "py.json", "-o", "c", "-q"], root)).code).toBe(0);
     expect(await snapshotFolder(path.join(root, "c"))).toEqual(await snapshotFolder(path.join(root, "a")));
-    const graph = JSON.parse((await runCli(["graph", "ts/docs/models", "--merge", "py/docs"], root)).stdout) as ModelGraph;
+    const graph = JSON.parse((await runMain(["graph", "ts/docs/models", "--merge", "py/docs"], root)).stdout) as ModelGraph;
     expect(graph).toEqual(JSON.parse(await readFile(path.join(root, "a/schema.json"), "utf8")));
   });
 
   it("exits 2 when the merge input does not exist", async () => {
-    const run = await runCli(["generate", "ts/docs/models", "--merge", "nowhere", "-o", "out-missing"], root);
+    const run = await runMain(["generate", "ts/docs/models", "--merge", "nowhere", "-o", "out-missing"], root);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('merge input "nowhere" does not exist');
   });
@@ -81,8 +81,10 @@ describe("merged facts in every validator", () => {
   const valid = { promptTokens: 3, cost: null, model: null, tier: null };
 
   it("compiled and zod: null where Python says Nullable, integers only where it says int", () => {
+    // Both outputs type-checked and compiled by one tsc run.
+    const built = buildVariants("merge", graph, { compiled: { validators: "compiled" }, zod: { validators: "zod" } });
     for (const validators of ["compiled", "zod"] as const) {
-      const { Usage } = buildOutput(`merge-${validators}`, graph, { validators }).module.components as Record<string, { is?(v: unknown): boolean; safeParse?(v: unknown): { success: boolean } }>;
+      const { Usage } = built[validators].module.components as Record<string, { is?(v: unknown): boolean; safeParse?(v: unknown): { success: boolean } }>;
       const accepts = (value: unknown) => (Usage!.is ? Usage!.is(value) : Usage!.safeParse!(value).success);
       expect(accepts(valid)).toBe(true);
       expect(accepts({ ...valid, promptTokens: 3.5 })).toBe(false);
@@ -104,8 +106,8 @@ describe("diff of merged snapshots", () => {
   it("reports a field that becomes nullable while the TS docs stay the same", async () => {
     const next = await writeTree({ ...TS, ...py("*str*") }, "docschema-merge-old-");
     try {
-      await runCli(["generate", path.join(next, "ts/docs/models"), "--merge", path.join(next, "py/docs/models"), "-o", path.join(next, "out"), "-q"]);
-      const diff = await runCli(["diff", path.join(next, "out/schema.json"), path.join(root, "a/schema.json"), "--format", "json"]);
+      await runMain(["generate", path.join(next, "ts/docs/models"), "--merge", path.join(next, "py/docs/models"), "-o", path.join(next, "out"), "-q"]);
+      const diff = await runMain(["diff", path.join(next, "out/schema.json"), path.join(root, "a/schema.json"), "--format", "json"]);
       const report = JSON.parse(diff.stdout) as { summary: { breaking: number; changes: Record<string, number> } };
       expect(report.summary.changes).toEqual({ "field-nullable": 1 });
       expect(report.summary.breaking).toBe(1);

@@ -2,17 +2,17 @@
  * What `generate` may touch, tried as a user would on real folders: it writes only into a folder it owns (empty,
  * new, or marked as its output), refuses everything else with exit 2 and one line, never loses a file, and turns
  * every file system failure into one line naming the path and the fix, with the previous output left whole.
+ * Runs as another user (permissions) and the first refusal are child processes of the built CLI (runIn); the
+ * others call the same built `main` in this process (runMain), from the same folders.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { ioError } from "../generator/pipeline/errors.js";
-import { snapshotFolder } from "./helpers/cli.js";
-import { buildCli } from "./helpers/generate-run.js";
+import { runMain, snapshotFolder } from "./helpers/cli.js";
 import { handOver, projectWithDocs, remove, runIn } from "./helpers/sandbox.js";
 
 let project: string;
-beforeAll(() => buildCli(), 120_000);
 afterEach(() => remove(project));
 
 const oneLine = (stderr: string): string => {
@@ -40,7 +40,9 @@ describe("the output folder belongs to the user until proven otherwise", { timeo
     writeFileSync(path.join(app, "src/app.ts"), "export const app = 1;\n");
     writeFileSync(path.join(app, "notes.txt"), "mine\n");
     const before = await snapshotFolder(project);
-    const run = await runIn(app, ["generate", "../docs/models", "-o", out]);
+    // The first by the bin in a process of its own: the process's exit code.
+    const args = ["generate", "../docs/models", "-o", out];
+    const run = out === "." ? await runIn(app, args) : await runMain(args, app);
     expect(run.code, run.stderr).toBe(2);
     expect(oneLine(run.stderr)).toMatch(new RegExp(`^error: output (folder )?"${out.replace(/\./g, "\\.")}"`));
     expect(await snapshotFolder(project)).toEqual(before);
@@ -50,28 +52,28 @@ describe("the output folder belongs to the user until proven otherwise", { timeo
     project = projectWithDocs();
     mkdirSync(path.join(project, "empty"));
     for (const out of ["fresh/nested/out", "empty"]) {
-      const run = await runIn(project, ["generate", "docs/models", "-o", out]);
+      const run = await runMain(["generate", "docs/models", "-o", out], project);
       expect(run.code, run.stderr).toBe(0);
       expect(readFileSync(path.join(project, out, ".docschema"), "utf8")).toContain("written by docschema");
     }
     writeFileSync(path.join(project, "empty/stray.ts"), "// someone's file in docschema's folder\n");
-    const again = await runIn(project, ["generate", "docs/models", "-o", "empty"]);
+    const again = await runMain(["generate", "docs/models", "-o", "empty"], project);
     expect(again.code, again.stderr).toBe(0);
     expect(existsSync(path.join(project, "empty/stray.ts"))).toBe(false);
   });
 
   it("takes over an output written before folders were marked, but not one holding a file of someone else", async () => {
     project = projectWithDocs();
-    expect((await runIn(project, ["generate", "docs/models", "-o", "old", "--no-cache"])).code).toBe(0);
+    expect((await runMain(["generate", "docs/models", "-o", "old", "--no-cache"], project)).code).toBe(0);
     rmSync(path.join(project, "old/.docschema"));
-    const adopted = await runIn(project, ["generate", "docs/models", "-o", "old", "--no-cache"]);
+    const adopted = await runMain(["generate", "docs/models", "-o", "old", "--no-cache"], project);
     expect(adopted.code, adopted.stderr).toBe(0);
     expect(existsSync(path.join(project, "old/.docschema"))).toBe(true);
 
     rmSync(path.join(project, "old/.docschema"));
     writeFileSync(path.join(project, "old/README.md"), "# my notes\n");
     const before = await snapshotFolder(path.join(project, "old"));
-    const refused = await runIn(project, ["generate", "docs/models", "-o", "old", "--no-cache"]);
+    const refused = await runMain(["generate", "docs/models", "-o", "old", "--no-cache"], project);
     expect(refused.code).toBe(2);
     expect(oneLine(refused.stderr)).toContain('output folder "old" is not empty and was not written by docschema');
     expect(await snapshotFolder(path.join(project, "old"))).toEqual(before);
@@ -81,11 +83,11 @@ describe("the output folder belongs to the user until proven otherwise", { timeo
 describe("the input", { timeout: 120_000 }, () => {
   it("no docs is an error (exit 2) that leaves the previous output untouched", async () => {
     project = projectWithDocs();
-    expect((await runIn(project, ["generate", "docs/models", "-o", "out"])).code).toBe(0);
+    expect((await runMain(["generate", "docs/models", "-o", "out"], project)).code).toBe(0);
     const before = await snapshotFolder(path.join(project, "out"));
     rmSync(path.join(project, "docs/models"), { recursive: true });
     mkdirSync(path.join(project, "docs/models"));
-    const run = await runIn(project, ["generate", "docs/models", "-o", "out"]);
+    const run = await runMain(["generate", "docs/models", "-o", "out"], project);
     expect(run.code).toBe(2);
     expect(oneLine(run.stderr)).toBe('error: no model docs (*.md) in "docs/models"');
     expect(await snapshotFolder(path.join(project, "out"))).toEqual(before);
@@ -93,9 +95,9 @@ describe("the input", { timeout: 120_000 }, () => {
 
   it("one stray .md at the top of a namespaced folder is skipped with a warning; every namespaced model stays", async () => {
     project = projectWithDocs();
-    const reference = await runIn(project, ["graph", "docs/models", "--summary"]);
+    const reference = await runMain(["graph", "docs/models", "--summary"], project);
     writeFileSync(path.join(project, "docs/models/README.md"), "# Notes\n\nAbout these docs.\n");
-    const run = await runIn(project, ["graph", "docs/models", "--summary"]);
+    const run = await runMain(["graph", "docs/models", "--summary"], project);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain("docs/models/README.md:1:1 warning: skipped: models of a namespaced doc set live in namespace folders");
     expect(run.stdout.split("\n")[0]).toBe(reference.stdout.split("\n")[0]);
@@ -155,7 +157,7 @@ describe("file system failures", { timeout: 120_000 }, () => {
   it("a cache that cannot be read or written is a warning: the output is written all the same", async () => {
     project = projectWithDocs();
     writeFileSync(path.join(project, "cache"), "not a folder");
-    const run = await runIn(project, ["generate", "docs/models", "-o", "out", "--cache-dir", "cache"]);
+    const run = await runMain(["generate", "docs/models", "-o", "out", "--cache-dir", "cache"], project);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^warning: could not write the cache cache\/.*the output is not affected/m);
     expect(existsSync(path.join(project, "out/index.ts"))).toBe(true);
@@ -163,7 +165,7 @@ describe("file system failures", { timeout: 120_000 }, () => {
 
   it("--workers is capped at the machine's cores, with a warning", async () => {
     project = projectWithDocs();
-    const run = await runIn(project, ["generate", "docs/models", "-o", "out", "--workers", "1000", "--no-cache"]);
+    const run = await runMain(["generate", "docs/models", "-o", "out", "--workers", "1000", "--no-cache"], project);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^warning: --workers 1000 is more than this machine's \d+ cores; using \d+$/m);
   });

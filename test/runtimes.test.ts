@@ -5,8 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildCli } from "./helpers/generate-run.js";
+import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bun = path.join(root, "node_modules/.bin/bun");
@@ -28,8 +27,6 @@ function outputsUnder(runtime: string): Record<string, Record<string, string>> {
   const args = runtime === bun ? ["-e", SCRIPT] : ["--input-type=module", "-e", SCRIPT];
   return JSON.parse(execFileSync(runtime, args, { encoding: "utf8", maxBuffer: 64 << 20 })) as Record<string, Record<string, string>>;
 }
-
-beforeAll(() => buildCli(), 120_000);
 
 describe("output bytes", { timeout: 120_000 }, () => {
   it("are the same under Node, again under Node, and under Bun, for compiled, zod and no validators", () => {

@@ -12,9 +12,9 @@ import { jsonSchemaOf, jsonSchemaRef } from "../generator/emit/json-schema/index
 import { DEFAULT_OPTIONS } from "../generator/emit/options.js";
 import type { ModelGraph } from "../generator/model/types.js";
 import { loadGraph } from "../generator/pipeline/load.js";
-import { runCli } from "./helpers/cli.js";
+import { runMain } from "./helpers/cli.js";
 import { NO, YES, pyEnum, tsEnum, tsObject, twinObjects, writeTree } from "./helpers/docs.js";
-import { buildOutput } from "./support/output.js";
+import { buildVariants } from "./support/output.js";
 
 const MDN = "https://developer.mozilla.org/en-US/docs";
 const PY_DATETIME = "https://docs.python.org/3/library/datetime.html";
@@ -51,7 +51,7 @@ describe("older layouts and the rest of the vocabulary", () => {
   it("generate reads both flavours without a diagnostic, and merges them without one", async () => {
     const runs = { ts: ["ts/docs/sdk/models"], py: ["py/docs/models"], merged: ["ts/docs/sdk/models", "--merge", "py/docs/models"] };
     for (const [name, args] of Object.entries(runs)) {
-      const run = await runCli(["generate", ...args, "-o", `out-${name}`], root);
+      const run = await runMain(["generate", ...args, "-o", `out-${name}`], root);
       expect(run.stderr).toMatch(/^✔ 2 models \(1 objects, 1 enums, 0 unions\) → \d+ files in out-\w+ \(\d+\.\d+s\)\n$/);
       expect(run.code).toBe(0);
     }
@@ -81,8 +81,10 @@ describe("older layouts and the rest of the vocabulary", () => {
       [{ ...base, content: new Uint8Array([1]) }, true],
       [{ ...base, content: "bytes" }, false],
     ];
+    // Both outputs type-checked and compiled by one tsc run.
+    const built = buildVariants("vocabulary", graph, { compiled: { validators: "compiled" }, zod: { validators: "zod" } });
     for (const validators of ["compiled", "zod"] as const) {
-      const { SimpleObject } = buildOutput(`vocabulary-${validators}`, graph, { validators }).module.shared as Record<string, { is?(v: unknown): boolean; safeParse?(v: unknown): { success: boolean } }>;
+      const { SimpleObject } = built[validators].module.shared as Record<string, { is?(v: unknown): boolean; safeParse?(v: unknown): { success: boolean } }>;
       const verdicts = cases.map(([value]) => (SimpleObject!.is ? SimpleObject!.is(value) : SimpleObject!.safeParse!(value).success));
       expect(verdicts, validators).toEqual(cases.map(([, valid]) => valid));
     }
@@ -93,7 +95,7 @@ describe("older layouts and the rest of the vocabulary", () => {
   });
 
   it("diff reads RFCDate links (they point outside the models folder) like any other type", async () => {
-    const run = await runCli(["diff", "ts/docs/sdk/models", "ts/docs/sdk/models"], root);
+    const run = await runMain(["diff", "ts/docs/sdk/models", "ts/docs/sdk/models"], root);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
   });
@@ -116,7 +118,7 @@ describe("--unknown-types", () => {
   afterAll(() => rm(docs, { recursive: true, force: true }));
 
   it("an unknown spelling is an error naming what was found and what docschema knows; nothing is written", async () => {
-    const run = await runCli(["generate", docs, "-o", path.join(docs, "..", `${path.basename(docs)}-out`)]);
+    const run = await runMain(["generate", docs, "-o", path.join(docs, "..", `${path.basename(docs)}-out`)]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/components\/thing\.md:\d+:\d+ error: unknown type expression "\*frobnicated\*": unknown type "frobnicated" \(known: string, str, number, .*RFCDate.*\) \[unknown-type\]/);
     expect(run.stderr).toMatch(/components\/thing\.md:\d+:\d+ error: reference to components\.Shape3D does not match any model/);
@@ -125,7 +127,7 @@ describe("--unknown-types", () => {
   it("unknown: the fields are typed unknown, with warnings, and the run succeeds", async () => {
     const out = `${docs}-unknown`;
     try {
-      const run = await runCli(["generate", docs, "-o", out, "--unknown-types", "unknown"]);
+      const run = await runMain(["generate", docs, "-o", out, "--unknown-types", "unknown"]);
       expect(run.code).toBe(0);
       expect(run.stderr).toMatch(/warning: unknown type expression "\*frobnicated\*".*; typed unknown \(--unknown-types unknown\) \[unknown-type\]/);
       expect(run.stderr).toMatch(/warning: reference to components\.Shape3D does not match any model.*\[unresolved-ref\]/);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mostReferencedObjects, withAddedField } from "../scripts/lib/edit-docs.mjs";
-import { readTree, referenceTree, runGenerate } from "./helpers/generate-run.js";
+import { generateInProcess, readTree, referenceTree, runGenerate } from "./helpers/generate-run.js";
 import { serializeGraph } from "../generator/model/json.js";
 import { SnapshotText } from "../generator/pipeline/watch-snapshot.js";
 import { loadGraph } from "../generator/pipeline/load.js";
@@ -42,8 +42,9 @@ async function after(change: () => void, pattern = /✔|✖/): Promise<string> {
   return until(pattern, from);
 }
 
-function expectOutputOfNormalRun(): void {
-  expect(readTree(out)).toEqual(referenceTree(input, work));
+async function expectOutputOfNormalRun(): Promise<void> {
+  const now = readTree(out);
+  expect(now).toEqual(await referenceTree(input, work));
 }
 
 const doc = (file: string): string => path.join(input, file);
@@ -65,8 +66,8 @@ afterAll(() => {
 });
 
 describe("generate --watch", () => {
-  it("starts with the output of a normal run", () => {
-    expectOutputOfNormalRun();
+  it("starts with the output of a normal run", async () => {
+    await expectOutputOfNormalRun();
   });
 
   it("follows an edit of the most referenced model: its file, its referrers' files and schema.json", async () => {
@@ -75,7 +76,7 @@ describe("generate --watch", () => {
     const line = await after(() => writeFileSync(doc(target.file), withAddedField(readFileSync(doc(target.file), "utf8"), 1)));
     expect(line).toMatch(/file\(s\) written/);
     expect(readFileSync(path.join(out, "schema.json"), "utf8")).toContain("benchField1");
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
   });
 
   it("follows an editor's atomic save (write a temporary file, rename it over the doc)", async () => {
@@ -85,7 +86,7 @@ describe("generate --watch", () => {
       renameSync(`${file}.tmp~`, file);
     });
     expect(readFileSync(path.join(out, "components/choices.ts"), "utf8")).toContain("benchField2");
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
   });
 
   it("follows a burst of edits to several docs", async () => {
@@ -96,7 +97,7 @@ describe("generate --watch", () => {
     // The burst may be taken in one update or several: wait until the output settles on the last edit.
     for (let i = 0; i < 100 && !readFileSync(path.join(out, "schema.json"), "utf8").includes("benchField12"); i++) await sleep(50);
     await sleep(200);
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
   });
 
   it("follows a doc deleted and re-created, and a doc added and removed", async () => {
@@ -104,14 +105,14 @@ describe("generate --watch", () => {
     const text = readFileSync(file, "utf8");
     await after(() => unlinkSync(file), /✖|✔/); // its referrers now have broken links: errors, or an output without it
     await after(() => writeFileSync(file, text));
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
     const added = doc("components/addedbywatch.md");
     await after(() => writeFileSync(added, "# AddedByWatch\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `name` | *string* | :heavy_check_mark: | A name. |\n"));
     expect(existsSync(path.join(out, "components/addedbywatch.ts"))).toBe(true);
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
     await after(() => unlinkSync(added));
     expect(existsSync(path.join(out, "components/addedbywatch.ts"))).toBe(false);
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
   });
 
   it("flattens unions that come to contain each other, as a normal run does", async () => {
@@ -125,21 +126,21 @@ describe("generate --watch", () => {
     });
     for (let i = 0; i < 100 && !existsSync(path.join(out, "components/cyclesecond.ts")); i++) await sleep(50);
     await sleep(300);
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
     // Same ids, so the fast path: CycleFirst now contains CycleSecond, which contains it.
     await after(() => writeFileSync(first, union("CycleFirst", ["string", "components.CycleSecond"])));
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
     // An edit of a model they contain reprints them: still flattened.
     const other = doc("components/toplogprobs.md");
     await after(() => writeFileSync(other, withAddedField(readFileSync(other, "utf8"), 60)));
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
     await after(() => {
       unlinkSync(first);
       unlinkSync(second);
     });
     for (let i = 0; i < 100 && existsSync(path.join(out, "components/cyclesecond.ts")); i++) await sleep(50);
     await sleep(300);
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
   });
 
   it("keeps the last good output on doc errors, goes on, and catches up once they are fixed", async () => {
@@ -152,7 +153,7 @@ describe("generate --watch", () => {
     expect(readTree(out)).toEqual(before);
     await after(() => writeFileSync(file, withAddedField(good, 20)));
     expect(readFileSync(path.join(out, "components/choices.ts"), "utf8")).toContain("benchField20");
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
   });
 
   it("goes on after a failed edit that also changed a title, when another doc is edited", async () => {
@@ -166,7 +167,7 @@ describe("generate --watch", () => {
     expect(again).not.toMatch(/^error:/m);
     await after(() => writeFileSync(renamed, original), /✔ 2 docs/);
     expect(readFileSync(path.join(out, "components/completionusage.ts"), "utf8")).toContain("benchField51");
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
   });
 
   it("survives the docs folder renamed away and back", async () => {
@@ -175,7 +176,7 @@ describe("generate --watch", () => {
     writeFileSync(path.join(aside, "components/choices.md"), withAddedField(readFileSync(path.join(aside, "components/choices.md"), "utf8"), 30));
     await after(() => renameSync(aside, input));
     expect(readFileSync(path.join(out, "components/choices.ts"), "utf8")).toContain("benchField30");
-    expectOutputOfNormalRun();
+    await expectOutputOfNormalRun();
   });
 
   it("stops on SIGINT with nothing left beside the output, and the lock released", async () => {
@@ -202,7 +203,7 @@ describe("generate --watch --emit json-schema --json-schema per-model", () => {
       for (let i = 0; i < 600 && !text.includes("✔ components/completionusage.md"); i++) await sleep(50);
       expect(text).toMatch(/✔ components\/completionusage\.md → 1 file\(s\) written/);
       const reference = path.join(work, "schemas-reference");
-      expect(runGenerate(input, reference, flags).status).toBe(0);
+      expect((await generateInProcess(input, reference, flags)).status).toBe(0);
       expect(readTree(schemas)).toEqual(readTree(reference));
     } finally {
       session.kill("SIGINT");

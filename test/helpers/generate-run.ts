@@ -1,7 +1,11 @@
-/** Running the built CLI as a user would (a child process), and reading what it wrote, for end-to-end tests. */
+/**
+ * Running the built CLI as a user would (a child process), or its `main` in this process (test/helpers/cli.ts), and
+ * reading what it wrote, for end-to-end tests.
+ */
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { runMain } from "./cli.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const cli = path.join(root, "dist/cli/main.js");
@@ -21,10 +25,16 @@ export function runGenerate(input: string, out: string, flags: string[] = []): G
   return { status: run.status, stderr: run.stderr };
 }
 
+/** `runGenerate` by the built CLI's `main` in this process: the same command, without a Node start-up per run. */
+export async function generateInProcess(input: string, out: string, flags: string[] = []): Promise<GenerateRun> {
+  const run = await runMain(["generate", input, "-o", out, ...flags]);
+  return { status: run.code, stderr: run.stderr };
+}
+
 /** The reference output: a cold, single-threaded run without cache on the docs as they are, read into memory. */
-export function referenceTree(input: string, scratch: string): Map<string, string> {
+export async function referenceTree(input: string, scratch: string): Promise<Map<string, string>> {
   const folder = path.join(scratch, `reference-${process.hrtime.bigint()}`);
-  const run = runGenerate(input, folder, ["--no-cache", "--workers", "1"]);
+  const run = await generateInProcess(input, folder, ["--no-cache", "--workers", "1"]);
   if (run.status !== 0) throw new Error(`the reference run failed (exit ${run.status}):\n${run.stderr}`);
   const tree = readTree(folder);
   rmSync(folder, { recursive: true });
