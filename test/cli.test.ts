@@ -2,6 +2,7 @@
  * End to end: the built CLI on fixture doc sets and on the embedded docs. Runs of the bin as a child process (runCli)
  * for its exit codes 0, 1 and 2; the others run the same built `main` in this process (runMain).
  */
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -181,6 +182,19 @@ describe("docschema graph", () => {
     ]);
     const summary = await runMain(["graph", input, "--summary"]);
     expect(summary.stdout).toBe("6 docs, 6 models (3 objects, 2 enums, 1 unions), flavour typescript\n  components: 3\n  operations: 3\n0 error(s), 0 warning(s)\n");
+  });
+});
+
+describe("a reader that stops early", () => {
+  it("ends the output quietly when the pipe closes (docschema graph | head)", async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, "dist/cli/main.js"), "graph", path.join(ROOT, "docs/models")], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader is gone before the first write (as after `head` has read its lines): every write meets EPIPE.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });
 
