@@ -2,7 +2,7 @@
  * The `docschema` command line: a thin layer of argument parsing over the stages. Exit codes: 0 ok, 1 failed check or
  * doc errors, 2 usage or input errors. No side effect on import: the bin (./main.ts) runs `main` on process.argv.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import {
   DEFAULT_CACHE_DIR,
@@ -40,11 +40,6 @@ function nonNegativeInt(value: string): number {
 
 function commaList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(",").map((item) => item.trim()).filter(Boolean)];
-}
-
-/** `--merge` (or the configuration's `merge`): a docs folder, or a schema.json snapshot. */
-function mustExist(merge: string | undefined): void {
-  if (merge !== undefined && !existsSync(merge)) throw new UsageError(`merge input "${merge}" does not exist`);
 }
 
 const MERGE_HELP = "merge the facts of a second doc set of the same API (its Python docs: nullability, integers): a docs folder or a schema.json";
@@ -105,10 +100,7 @@ export function createProgram(): Command {
     .action(async (input: string | undefined, options) => {
       const loaded = await configOf(options.config);
       const targets = resolveTargets(loaded, { input, out: options.out, emit: options.emit, jsonSchema: options.jsonSchema, validators: options.validators, unknownKeys: options.unknownKeys, dates: options.dates, nulls: options.nulls, merge: options.merge, unknownTypes: options.unknownTypes, targets: options.target });
-      for (const target of targets) {
-        mustBeFolder(target.input);
-        mustExist(target.merge);
-      }
+      for (const target of targets) mustBeFolder(target.input);
       const run = { ...options, cacheDir: resolveCacheDir(loaded, options.cache === false ? false : options.cacheDir), workers: options.workers ?? loaded?.config.workers };
       // Commands load their stage on demand, so `diff` of two snapshots never loads ts-morph or remark.
       if (options.watch) {
@@ -140,7 +132,6 @@ export function createProgram(): Command {
       const sources = [...new Map(targets.map((target) => [`${target.input}\0${target.merge ?? ""}`, target])).values()];
       if (sources.length > 1) throw new UsageError(`the targets of ${loaded!.file} read ${sources.map((t) => t.input).join(", ")}: name the input or pick a --target`);
       const source = sources[0]!;
-      mustExist(source.merge);
       const { graph } = await import("./graph.js");
       process.exitCode = await graph(mustBeFolder(source.input), { ...options, merge: source.merge, unknownTypes: source.unknownTypes });
     });
