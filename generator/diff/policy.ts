@@ -20,24 +20,27 @@ export function checkPolicy(value: unknown): { policy: DiffPolicy } | { problems
   if (!isRecord(value)) return { problems: ["must be an object with `rules` and/or `exclude`"] };
   for (const key of Object.keys(value)) if (key !== "rules" && key !== "exclude") problems.push(`${key}: unknown key (expected rules, exclude)`);
   const { rules, exclude } = value;
-  if (rules !== undefined) {
-    if (!isRecord(rules)) problems.push("rules: must be an object of rule → severity");
-    else {
-      for (const [id, severity] of Object.entries(rules)) {
-        if (!RULE_IDS.has(id)) problems.push(`rules.${id}: unknown rule (see the rules table of the README)`);
-        else if (isRecord(severity)) {
-          for (const [direction, level] of Object.entries(severity)) {
-            if (direction !== "request" && direction !== "response") problems.push(`rules.${id}.${direction}: unknown direction (expected request, response)`);
-            else if (!SEVERITIES.includes(level as string)) problems.push(`rules.${id}.${direction}: ${JSON.stringify(level)} is not a severity (${SEVERITIES.join(", ")})`);
-          }
-        } else if (!SEVERITIES.includes(severity as string)) {
-          problems.push(`rules.${id}: ${JSON.stringify(severity)} is not a severity (${SEVERITIES.join(", ")}) or { request, response }`);
-        }
-      }
-    }
-  }
+  if (rules !== undefined) problems.push(...checkRules(rules, "rules"));
   if (exclude !== undefined) problems.push(...checkRuleList(exclude, "exclude"));
   return problems.length ? { problems } : { policy: value as DiffPolicy };
+}
+
+/** Severities per rule (a policy's `rules`, the configuration's `diff.rules`): the problems with them, under `where`. */
+export function checkRules(rules: unknown, where: string): string[] {
+  if (!isRecord(rules)) return [`${where}: must be an object of rule → severity`];
+  const problems: string[] = [];
+  for (const [id, severity] of Object.entries(rules)) {
+    if (!RULE_IDS.has(id)) problems.push(`${where}.${id}: unknown rule (see the rules table of the README)`);
+    else if (isRecord(severity)) {
+      for (const [direction, level] of Object.entries(severity)) {
+        if (direction !== "request" && direction !== "response") problems.push(`${where}.${id}.${direction}: unknown direction (expected request, response)`);
+        else if (!SEVERITIES.includes(level as string)) problems.push(`${where}.${id}.${direction}: ${JSON.stringify(level)} is not a severity (${SEVERITIES.join(", ")})`);
+      }
+    } else if (!SEVERITIES.includes(severity as string)) {
+      problems.push(`${where}.${id}: ${JSON.stringify(severity)} is not a severity (${SEVERITIES.join(", ")}) or { request, response }`);
+    }
+  }
+  return problems;
 }
 
 /** Rule ids (`--exclude`, a policy's `exclude`): the problems with them. */

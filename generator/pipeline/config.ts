@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { FORMATS, type FormatName } from "../diff/format/index.js";
-import { checkPolicy, checkRuleList, type DiffPolicy } from "../diff/policy.js";
+import { checkRuleList, checkRules, type DiffPolicy } from "../diff/policy.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, type EmitOptions } from "../emit/options.js";
 import { InputError } from "./errors.js";
 import { UNKNOWN_TYPES, type UnknownTypes } from "./unknown-types.js";
@@ -120,17 +120,12 @@ const TARGET_KEYS = {
   unknownTypes: oneOf(UNKNOWN_TYPES),
 } satisfies Record<keyof TargetConfig, Check>;
 
-/** The diff stage's own checks, with their messages placed under the key. */
-const rules: Check = (value, where) => {
-  const checked = checkPolicy({ rules: value });
-  return "problems" in checked ? checked.problems.map((problem) => `${where}${problem.slice("rules".length)}`) : [];
-};
-
 const DIFF_KEYS = {
   failOn: oneOf(["breaking", "warning"]),
   format: oneOf(Object.keys(FORMATS)),
-  rules,
-  exclude: (value, where) => checkRuleList(value, where),
+  // The diff stage's own checks.
+  rules: checkRules,
+  exclude: checkRuleList,
   baseline: pathKey,
 } satisfies Record<keyof DiffConfig, Check>;
 
