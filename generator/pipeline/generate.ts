@@ -18,11 +18,11 @@ import { acquireLock } from "./lock.js";
 import { loadMergedGraph } from "./merge.js";
 import { checkOutput, claimOutput, recoverInterrupted, writeOutput } from "./output.js";
 import type { GenerateResult } from "./results.js";
-
-export type { GenerateResult } from "./results.js";
 import { emitInParallel, startPrinter } from "./print-pool.js";
 import type { JsonSchemaLayout, OutputKind } from "./config.js";
 import type { EmitResult } from "../emit/output.js";
+
+export type { GenerateResult } from "./results.js";
 
 export interface GenerateOptions extends Partial<EmitOptions> {
   /** The output folder. */
