@@ -40,6 +40,7 @@ describe("the library API", () => {
     const merged = await loadGraph(docs, { merge: docs });
     expect(merged.graph.merged).toEqual({ flavour: "typescript" });
     expect(merged.graph.models.every((model) => model.twin !== undefined)).toBe(true);
+    await expect(loadGraph(docs, { merge: path.join(work, "nowhere") })).rejects.toThrow(/merge input ".*nowhere" does not exist/);
   });
 
   it("refuses to watch a merged target (the session would not keep the merge up to date)", async () => {
